@@ -1,0 +1,114 @@
+// The `gradlab` command: parses arguments with commander, calls the library, prints.
+import { Command, CommanderError, Option } from 'commander';
+import { GradlabError, formatError } from './errors';
+import { evaluate } from './evaluate';
+import { inputsOf } from './interpret/inputs';
+import { parse } from './parse/parse';
+import { print } from './print/print';
+import { toLatex } from './print/latex';
+import { parsePoint, readSource, type Source } from './cli/inputs';
+import { formatValue, toJson } from './cli/output';
+import { tour } from './cli/tour';
+
+interface Common {
+  file?: string;
+  json?: boolean;
+}
+
+/** The source being worked on, so an error can show its line and a caret. */
+let current: Source | undefined;
+let jsonMode = false;
+
+function program(): Command {
+  const cli = new Command('gradlab')
+    .description('Four ways to differentiate the same program, side by side.')
+    .showHelpAfterError('(run gradlab --help for usage)')
+    .exitOverride();
+
+  cli
+    .command('eval')
+    .description('evaluate an expression or program at a point')
+    .argument('[expr]', "source text; '-' reads standard input")
+    .option('-f, --file <path>', "read the program from a file ('-' for standard input)")
+    .option('--at <point...>', 'input values: x=1,y=2 or v=[1,2,3]; constants like pi/4 allowed', [])
+    .addOption(new Option('--max-iterations <n>', 'loop iterations allowed in one run').default(1_000_000).argParser(positiveInt))
+    .option('--json', 'print {"value": ...} instead of text')
+    .addHelpText('after', `
+Examples:
+  gradlab eval "2x + 3x^2 + x(6 - 2)" --at x=2
+  gradlab eval -f prog.gl --at x=12
+  gradlab eval "sum(v)" --at v=[1,2,3] --json
+  echo "sin(x)^2 + cos(x)^2" | gradlab eval - --at x=0.3`)
+    .action((expr: string | undefined, opts: Common & { at: string[]; maxIterations: number }) => {
+      jsonMode = !!opts.json;
+      current = readSource(expr, opts.file);
+      const prog = parse(current.text);
+      const value = evaluate(prog, parsePoint(opts.at), { maxIterations: opts.maxIterations });
+      write(opts.json ? toJson({ value }) : formatValue(value));
+    });
+
+  cli
+    .command('parse')
+    .description('parse source and print it back: canonical text, LaTeX, inputs')
+    .argument('[expr]', "source text; '-' reads standard input")
+    .option('-f, --file <path>', "read the program from a file ('-' for standard input)")
+    .option('--latex', 'print LaTeX instead of gradlab text')
+    .option('--json', 'print {"printed", "latex", "inputs", "ast"}')
+    .addHelpText('after', `
+Examples:
+  gradlab parse "2x + 3x^2 + x(6 - 2)"
+  gradlab parse "x^2 / (1 + sqrt(x))" --latex
+  gradlab parse -f prog.gl --json`)
+    .action((expr: string | undefined, opts: Common & { latex?: boolean }) => {
+      jsonMode = !!opts.json;
+      current = readSource(expr, opts.file);
+      const prog = parse(current.text);
+      if (opts.json) {
+        write(toJson({ printed: print(prog), latex: toLatex(prog), inputs: inputsOf(prog).map((u) => u.name), ast: prog }));
+      } else {
+        write(opts.latex ? toLatex(prog) : print(prog));
+      }
+    });
+
+  cli
+    .command('tour')
+    .description('the built-in default: seed examples parsed, printed and evaluated')
+    .action(() => write(tour()));
+
+  cli.addHelpText('after', `
+Examples:
+  gradlab eval "2x + 3x^2 + x(6 - 2)" --at x=2
+  gradlab parse "sin(x)^2 + cos(x)^2" --latex
+  gradlab tour`);
+  return cli;
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new CommanderError(1, 'gradlab.usage', `error: --max-iterations expects a positive whole number, got '${v}'`);
+  return n;
+}
+
+function write(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+}
+
+function fail(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // commander has printed its message already; --help and --version end here with 0.
+    return err.exitCode;
+  }
+  if (err instanceof GradlabError) {
+    if (jsonMode) write(toJson({ error: { code: err.code, message: err.message, line: err.line ?? null, column: err.column ?? null } }));
+    process.stderr.write(formatError(err, current?.text) + '\n');
+    return 1;
+  }
+  process.stderr.write(`internal error: ${(err as Error)?.message ?? String(err)}\n(this is a bug in gradlab; please report it with the command that caused it)\n`);
+  return 2;
+}
+
+try {
+  program().parse(process.argv);
+} catch (err) {
+  process.exitCode = fail(err);
+}

@@ -1,0 +1,26 @@
+// `evaluate`: a program or expression on float64 inputs, the plainest use of the interpreter.
+import type { Program } from './ast';
+import { EvalError } from './errors';
+import { float } from './interpret/domain';
+import { interpret, type RunOptions } from './interpret/interpret';
+import { parse } from './parse/parse';
+
+export type Inputs = Readonly<Record<string, number | readonly number[]>>;
+
+export function evaluate(source: string | Program, inputs: Inputs = {}, options: RunOptions = {}): number | number[] {
+  const program = typeof source === 'string' ? parse(source) : source;
+  return interpret(program, float, checkInputs(inputs), options);
+}
+
+/** Inputs must be finite numbers or vectors of them: a NaN in is a NaN out, and never silent. */
+export function checkInputs(inputs: Inputs): Record<string, number | number[]> {
+  const out: Record<string, number | number[]> = {};
+  for (const [name, v] of Object.entries(inputs)) {
+    const values = typeof v === 'number' ? [v] : Array.isArray(v) ? v : null;
+    if (values === null || values.some((x) => typeof x !== 'number' || Number.isNaN(x))) {
+      throw new EvalError('type', `input '${name}' must be a number or a vector of numbers, got ${JSON.stringify(v)}`);
+    }
+    out[name] = typeof v === 'number' ? v : [...v];
+  }
+  return out;
+}

@@ -1,0 +1,145 @@
+// The printer: AST back to gradlab text with the fewest parentheses that keep the tree, in
+// syntax that mathjs and Wolfram Alpha also read (`6x + 6`, `sin(x) ^ 2`).
+import type { Cond, Expr, Node, Stmt } from '../ast';
+
+/** Binding strength of each printed form, loosest first; mirrors grammar/gradlab.ne. */
+const enum Level {
+  Sum = 1,
+  Product = 2,
+  Unary = 3,
+  Implicit = 4,
+  Power = 5,
+  Atom = 6,
+}
+
+interface Printed {
+  readonly text: string;
+  readonly level: Level;
+  /** Printed as an implicit product `2x`: never the right side of `/` (that reads `(1/2)x`). */
+  readonly implicit?: boolean;
+}
+
+const INFIX: Record<string, { symbol: string; level: Level }> = {
+  add: { symbol: '+', level: Level.Sum },
+  subtract: { symbol: '-', level: Level.Sum },
+  multiply: { symbol: '*', level: Level.Product },
+  divide: { symbol: '/', level: Level.Product },
+};
+
+export function print(node: Node): string {
+  switch (node.kind) {
+    case 'program':
+      return printBlock(node.body, '');
+    case 'compare':
+    case 'logical':
+    case 'not':
+      return cond(node).text;
+    case 'assign':
+    case 'assignIndex':
+    case 'while':
+    case 'if':
+    case 'for':
+    case 'return':
+    case 'expr':
+      return stmt(node, '');
+    default:
+      return expr(node).text;
+  }
+}
+
+function printBlock(body: readonly Stmt[], indent: string): string {
+  return body.map((s) => indent + stmt(s, indent)).join('\n');
+}
+
+function braces(body: readonly Stmt[], indent: string): string {
+  if (body.length === 0) return '{\n' + indent + '}';
+  return '{\n' + printBlock(body, indent + '  ') + '\n' + indent + '}';
+}
+
+function stmt(s: Stmt, indent: string): string {
+  switch (s.kind) {
+    case 'assign':
+      return `${s.name} = ${expr(s.value).text}`;
+    case 'assignIndex':
+      return `${s.name}[${expr(s.index).text}] = ${expr(s.value).text}`;
+    case 'while':
+      return `while ${cond(s.cond).text} ${braces(s.body, indent)}`;
+    case 'if': {
+      const head = `if ${cond(s.cond).text} ${braces(s.then, indent)}`;
+      if (s.else === null) return head;
+      const only = s.else.length === 1 ? s.else[0] : null;
+      return only?.kind === 'if' ? `${head} else ${stmt(only, indent)}` : `${head} else ${braces(s.else, indent)}`;
+    }
+    case 'for':
+      return `for ${s.name} = ${expr(s.from).text}:${expr(s.to).text} ${braces(s.body, indent)}`;
+    case 'return':
+      return `return ${expr(s.value).text}`;
+    case 'expr':
+      return expr(s.value).text;
+  }
+}
+
+function cond(c: Cond): Printed {
+  switch (c.kind) {
+    case 'compare':
+      return { text: `${expr(c.left).text} ${c.op} ${expr(c.right).text}`, level: Level.Atom };
+    case 'logical': {
+      const level = c.op === 'or' ? Level.Sum : Level.Product;
+      return { text: `${atLeast(cond(c.left), level)} ${c.op} ${atLeast(cond(c.right), level + 1)}`, level };
+    }
+    case 'not':
+      return { text: `not ${atLeast(cond(c.arg), Level.Unary)}`, level: Level.Unary };
+  }
+}
+
+function atLeast(p: Printed, level: Level): string {
+  return p.level >= level ? p.text : `(${p.text})`;
+}
+
+export function expr(e: Expr): Printed {
+  switch (e.kind) {
+    case 'number':
+      return e.value < 0 || Object.is(e.value, -0)
+        ? { text: `-${String(-e.value)}`, level: Level.Unary }
+        : { text: String(e.value), level: Level.Atom };
+    case 'constant':
+    case 'variable':
+      return { text: e.name, level: Level.Atom };
+    case 'vector':
+      return { text: `[${e.items.map((i) => expr(i).text).join(', ')}]`, level: Level.Atom };
+    case 'index':
+      return { text: `${e.name}[${expr(e.index).text}]`, level: Level.Atom };
+    case 'length':
+      return { text: `length(${expr(e.arg).text})`, level: Level.Atom };
+    case 'call':
+      return call(e.op, e.args);
+  }
+}
+
+function call(op: string, args: readonly Expr[]): Printed {
+  const infix = INFIX[op];
+  if (infix && args.length === 2) {
+    const [a, b] = args;
+    const right = expr(b);
+    if (op === 'multiply' && a.kind === 'number' && a.value >= 0 && b.kind !== 'vector') {
+      const factor = atLeast(right, Level.Power);
+      if (/^[A-Za-z_(]/.test(factor)) return { text: `${expr(a).text}${factor}`, level: Level.Implicit, implicit: true };
+    }
+    const rightText = op === 'divide' && right.implicit ? `(${right.text})` : atLeast(right, infix.level + 1);
+    return { text: `${atLeast(expr(a), infix.level)} ${infix.symbol} ${rightText}`, level: infix.level };
+  }
+  if (op === 'unaryMinus' && args.length === 1) {
+    return { text: `-${atLeast(expr(args[0]), Level.Unary)}`, level: Level.Unary };
+  }
+  if (op === 'pow' && args.length === 2) {
+    return { text: `${atLeast(expr(args[0]), Level.Atom)}^${exponent(args[1])}`, level: Level.Power };
+  }
+  return { text: `${op}(${args.map((a) => expr(a).text).join(', ')})`, level: Level.Atom };
+}
+
+/** The right side of `^` may carry its own signs: `2^-x`. */
+function exponent(e: Expr): string {
+  if (e.kind === 'call' && e.op === 'unaryMinus') return `-${exponent(e.args[0])}`;
+  if (e.kind === 'number' && e.value < 0) return `-${String(-e.value)}`;
+  return atLeast(expr(e), Level.Power);
+}
