@@ -11,7 +11,9 @@ import * as b from './build';
 
 @lexer lexer
 
-Program    -> Stmts                                         {% b.program %}
+# The start symbol completes after every statement, since the program may end there: it keeps
+# the statement list, and parse.ts builds the Program once, after the last token.
+Program    -> Stmts                                         {% id %}
 
 Stmts      -> null                                          {% b.none %}
             | StmtList                                      {% id %}

@@ -1,12 +1,13 @@
 // The `gradlab` command: parses arguments with commander, calls the library, prints.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { GradlabError, formatError } from './errors';
 import { evaluate } from './evaluate';
 import { inputsOf } from './interpret/inputs';
-import { parse } from './parse/parse';
 import { print } from './print/print';
 import { toLatex } from './print/latex';
-import { parsePoint, readSource, type Source } from './cli/inputs';
+import { parsePoint } from './cli/inputs';
+import { load, session, write } from './cli/session';
+import { addDifferentiationCommands } from './cli/differentiate';
 import { formatValue, toJson } from './cli/output';
 import { tour } from './cli/tour';
 
@@ -15,9 +16,6 @@ interface Common {
   json?: boolean;
 }
 
-/** The source being worked on, so an error can show its line and a caret. */
-let current: Source | undefined;
-let jsonMode = false;
 
 function program(): Command {
   const cli = new Command('gradlab')
@@ -40,9 +38,7 @@ Examples:
   gradlab eval "sum(v)" --at v=[1,2,3] --json
   echo "sin(x)^2 + cos(x)^2" | gradlab eval - --at x=0.3`)
     .action((expr: string | undefined, opts: Common & { at: string[]; maxIterations: number }) => {
-      jsonMode = !!opts.json;
-      current = readSource(expr, opts.file);
-      const prog = parse(current.text);
+      const prog = load(expr, opts.file, opts.json);
       const value = evaluate(prog, parsePoint(opts.at), { maxIterations: opts.maxIterations });
       write(opts.json ? toJson({ value }) : formatValue(value));
     });
@@ -60,15 +56,15 @@ Examples:
   gradlab parse "x^2 / (1 + sqrt(x))" --latex
   gradlab parse -f prog.gl --json`)
     .action((expr: string | undefined, opts: Common & { latex?: boolean }) => {
-      jsonMode = !!opts.json;
-      current = readSource(expr, opts.file);
-      const prog = parse(current.text);
+      const prog = load(expr, opts.file, opts.json);
       if (opts.json) {
         write(toJson({ printed: print(prog), latex: toLatex(prog), inputs: inputsOf(prog).map((u) => u.name), ast: prog }));
       } else {
         write(opts.latex ? toLatex(prog) : print(prog));
       }
     });
+
+  addDifferentiationCommands(cli, positiveInt);
 
   cli
     .command('tour')
@@ -85,12 +81,9 @@ Examples:
 
 function positiveInt(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new CommanderError(1, 'gradlab.usage', `error: --max-iterations expects a positive whole number, got '${v}'`);
+  // commander prints an InvalidArgumentError's message, with the option's name, before exiting.
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive whole number.');
   return n;
-}
-
-function write(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
 }
 
 function fail(err: unknown): number {
@@ -99,8 +92,8 @@ function fail(err: unknown): number {
     return err.exitCode;
   }
   if (err instanceof GradlabError) {
-    if (jsonMode) write(toJson({ error: { code: err.code, message: err.message, line: err.line ?? null, column: err.column ?? null } }));
-    process.stderr.write(formatError(err, current?.text) + '\n');
+    if (session.json) write(toJson({ error: { code: err.code, message: err.message, line: err.line ?? null, column: err.column ?? null } }));
+    process.stderr.write(formatError(err, session.source?.text) + '\n');
     return 1;
   }
   process.stderr.write(`internal error: ${(err as Error)?.message ?? String(err)}\n(this is a bug in gradlab; please report it with the command that caused it)\n`);

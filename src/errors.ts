@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'domain'
   | 'iteration-budget'
   | 'no-result'
+  | 'shape'
+  | 'unsupported'
   | 'usage';
 
 export class GradlabError extends Error {
@@ -53,6 +55,18 @@ export class ParseError extends GradlabError {
 
 /** The program parsed but cannot run on these inputs. */
 export class EvalError extends GradlabError {}
+
+/** A method that cannot differentiate this construct: it refuses rather than guess. */
+export class UnsupportedError extends GradlabError {
+  constructor(
+    message: string,
+    span?: Span,
+    /** The construct refused, e.g. 'while' or 'index'. */
+    readonly construct?: string,
+  ) {
+    super('unsupported', message, span);
+  }
+}
 
 /** A command line that asks for something that does not exist. */
 export class UsageError extends GradlabError {

@@ -13,8 +13,17 @@ export { interpret, DEFAULT_MAX_ITERATIONS, type RunOptions } from './interpret/
 export { float, algebraOf, isVector, type Domain, type Value } from './interpret/domain';
 export { inputsOf, type InputUse } from './interpret/inputs';
 
+// Differentiation: four methods behind one interface, the verbs over them, and compare
+export { differentiators, differentiator, METHODS, gradient, jacobian, hessian, jvp, vjp, hvp, type MethodOptions } from './diff/registry';
+export { derivative, differentiate, type Derivative } from './diff/symbolic';
+export { simplify } from './symbolic/simplify';
+export { compare, parseMethods, relativeError, SCHEMES, type Comparison, type MethodResult, type CompareOptions } from './diff/compare';
+export { reference } from './diff/reference';
+export { compile, layoutOf, type Fn, type FnLike, type Point, type Layout } from './diff/fn';
+export type { Differentiator, MethodName, Options, Scheme, Stats, Answer } from './diff/types';
+
 // The primitive table
 export { PRIMITIVES, primitive, partialOf, arityRange, type Primitive, type Algebra, type Partial } from './primitives';
 
 // Errors
-export { GradlabError, ParseError, EvalError, UsageError, formatError, type ErrorCode } from './errors';
+export { GradlabError, ParseError, EvalError, UsageError, UnsupportedError, formatError, type ErrorCode } from './errors';

@@ -40,11 +40,30 @@ const sq = <T>(A: Algebra<T>, a: T) => A.mul(a, a);
 const recip = <T>(A: Algebra<T>, a: T) => A.div(A.lift(1), a);
 /** H(a): 1 where a > 0, else 0 (so H(0) = 0). */
 const step = <T>(A: Algebra<T>, a: T) => A.call('heaviside', a);
-/** 1 where x[i] is the first extremum: `gt(a, b)` says a beats b strictly. */
+/** 1 where x[i] is the first extremum: `beats(a, b)` is 1 where a beats b strictly. A later
+ *  argument wins only by beating every earlier one, so ties go to the first. */
 const firstWinner = <T>(A: Algebra<T>, x: readonly T[], i: number, beats: (a: T, b: T) => T): T =>
   x.reduce((acc, xj, j) => (j === i ? acc : A.mul(acc, j < i ? beats(x[i], xj) : A.sub(A.lift(1), beats(xj, x[i])))), A.lift(1));
 
 const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
+
+/** Σ aᵢbᵢ over the first and second halves of the arguments (an odd count has no value). */
+function dot(...x: number[]): number {
+  const k = x.length / 2;
+  if (!Number.isInteger(k)) return NaN;
+  let s = 0;
+  for (let i = 0; i < k; i++) s += x[i] * x[k + i];
+  return s;
+}
+
+/** log Σ e^xᵢ, shifted by the largest xᵢ so that no exponential overflows. */
+function logsumexp(...x: number[]): number {
+  const m = Math.max(...x);
+  if (!Number.isFinite(m)) return m;
+  let s = 0;
+  for (const v of x) s += Math.exp(v - m);
+  return m + Math.log(s);
+}
 
 function nthRoot(x: number, n: number): number {
   if (x < 0 && Number.isInteger(n) && Math.abs(n) % 2 === 1) return -Math.pow(-x, 1 / n);
@@ -113,10 +132,12 @@ const ROWS: readonly Primitive[] = [
   row('abs',        1, Math.abs,            [(A, [x]) => A.call('sign', x)],                     'absolute value'),         // d = sign x, so abs'(0) = 0
   row('sign',       1, Math.sign,           [zero],                                              'sign: -1, 0 or 1'),       // d = 0 (a jump at 0)
   row('heaviside',  1, (x) => (x > 0 ? 1 : 0), [zero],                                          'step: 1 where x > 0, else 0'), // d = 0 (a jump at 0)
-  row('max',   [1, N], Math.max,            [(A, x, o, i) => firstWinner(A, x, i, (a, b) => step(A, A.sub(b, a)))], 'largest argument'),  // d/dxᵢ = 1 for the first maximum
-  row('min',   [1, N], Math.min,            [(A, x, o, i) => firstWinner(A, x, i, (a, b) => step(A, A.sub(a, b)))], 'smallest argument'), // d/dxᵢ = 1 for the first minimum
+  row('max',   [1, N], Math.max,            [(A, x, o, i) => firstWinner(A, x, i, (a, b) => step(A, A.sub(a, b)))], 'largest argument'),  // d/dxᵢ = 1 for the first maximum
+  row('min',   [1, N], Math.min,            [(A, x, o, i) => firstWinner(A, x, i, (a, b) => step(A, A.sub(b, a)))], 'smallest argument'), // d/dxᵢ = 1 for the first minimum
   row('hypot', [1, N], Math.hypot,          [(A, x, o, i) => A.div(x[i], o)],                    'Euclidean norm of the arguments'), // d/dxᵢ = xᵢ/out
   row('sum',   [1, N], (...x) => x.reduce((s, v) => s + v, 0), [one],                           'sum of the arguments'),   // d/dxᵢ = 1
+  row('dot',   [2, N], dot,                 [(A, x, o, i) => x[(i + x.length / 2) % x.length]],  'dot(a, b) = Σ aᵢbᵢ of two equal halves'), // d/daᵢ = bᵢ, d/dbᵢ = aᵢ
+  row('logsumexp', [1, N], logsumexp,       [(A, x, o, i) => A.call('exp', A.sub(x[i], o))],    'log Σ e^xᵢ, computed stably'), // d/dxᵢ = softmax(x)ᵢ
   // The network's activations.
   row('sigmoid',    1, sigmoid,             [(A, x, o) => A.mul(o, A.sub(A.lift(1), o))],        'logistic 1/(1+e^-x)'),    // d = σ(1 - σ)
   row('relu',       1, (x) => (x > 0 ? x : 0), [(A, [x]) => step(A, x)],                         'max(x, 0)'),              // d = H(x), so relu'(0) = 0

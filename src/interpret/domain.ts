@@ -1,6 +1,13 @@
 // A Domain is a kind of number the interpreter can run a program on: plain float64 here; dual
 // numbers, tape variables, complex numbers, BigNumbers and symbolic expressions elsewhere.
+import type { CompareOp, Span } from '../ast';
 import type { Algebra, Primitive } from '../primitives';
+
+/** Where the interpreter needs a value's float64 primal to decide something. */
+export interface Site {
+  readonly kind: 'while' | 'if' | 'for' | 'index';
+  readonly span: Span;
+}
 import { primitive } from '../primitives';
 
 export interface Domain<T> {
@@ -9,8 +16,12 @@ export interface Domain<T> {
   constant(value: number): T;
   /** One primitive applied to values of this domain. */
   apply(op: Primitive, args: readonly T[]): T;
-  /** The float64 value, read by comparisons, indexing and loop bounds. */
-  primal(x: T): number;
+  /** The float64 value, read by comparisons, indexing and loop bounds: a decision at `site`. */
+  primal(x: T, site?: Site): number;
+  /** Decides a comparison at a branch; by default the primals are compared. */
+  compare?(op: CompareOp, a: T, b: T, site: Site): boolean;
+  /** The float64 value for checks that decide nothing (a NaN test); defaults to `primal`. */
+  peek?(x: T): number;
 }
 
 /** A value a program computes: a scalar of the domain or a vector of them.

@@ -3,7 +3,7 @@
 import type { CompareOp, Cond, Expr, Program, Span, Stmt } from '../ast';
 import { EvalError } from '../errors';
 import { arityRange, PRIMITIVES, type Primitive } from '../primitives';
-import { isVector, type Domain, type Value } from './domain';
+import { isVector, type Domain, type Site, type Value } from './domain';
 import { inputsOf } from './inputs';
 
 export const DEFAULT_MAX_ITERATIONS = 1_000_000;
@@ -97,17 +97,18 @@ class Run<T> {
         return undefined;
       }
       case 'while':
-        while (this.cond(s.cond)) {
+        while (this.cond(s.cond, { kind: 'while', span: s.span })) {
           this.tick(s);
           const r = this.body(s.body);
           if (r) return r;
         }
         return undefined;
       case 'if':
-        return this.body(this.cond(s.cond) ? s.then : (s.else ?? []));
+        return this.body(this.cond(s.cond, { kind: 'if', span: s.span }) ? s.then : (s.else ?? []));
       case 'for': {
-        const from = this.bound(s.from);
-        const to = this.bound(s.to);
+        const site: Site = { kind: 'for', span: s.span };
+        const from = this.bound(s.from, site);
+        const to = this.bound(s.to, site);
         for (let i = from; i <= to; i++) {
           this.tick(s);
           this.env.set(s.name, this.domain.constant(i));
@@ -143,21 +144,29 @@ class Run<T> {
     }
   }
 
-  private bound(e: Expr): number {
-    const v = this.domain.primal(this.scalar(e, 'a loop bound'));
+  private bound(e: Expr, site: Site): number {
+    const v = this.domain.primal(this.scalar(e, 'a loop bound'), site);
     if (!Number.isFinite(v)) throw new EvalError('domain', `loop bound is ${v}, not a finite number`, e.span);
     return v;
   }
 
-  private cond(c: Cond): boolean {
+  private cond(c: Cond, site: Site): boolean {
     switch (c.kind) {
-      case 'compare':
-        return holds(c.op, this.domain.primal(this.scalar(c.left, 'a comparison')), this.domain.primal(this.scalar(c.right, 'a comparison')));
+      case 'compare': {
+        const a = this.scalar(c.left, 'a comparison');
+        const b = this.scalar(c.right, 'a comparison');
+        const d = this.domain;
+        return d.compare ? d.compare(c.op, a, b, site) : holds(c.op, d.primal(a, site), d.primal(b, site));
+      }
       case 'logical':
-        return c.op === 'and' ? this.cond(c.left) && this.cond(c.right) : this.cond(c.left) || this.cond(c.right);
+        return c.op === 'and' ? this.cond(c.left, site) && this.cond(c.right, site) : this.cond(c.left, site) || this.cond(c.right, site);
       case 'not':
-        return !this.cond(c.arg);
+        return !this.cond(c.arg, site);
     }
+  }
+
+  private peek(x: T): number {
+    return this.domain.peek ? this.domain.peek(x) : this.domain.primal(x);
   }
 
   private lookup(name: string, span: Span): Value<T> {
@@ -174,7 +183,7 @@ class Run<T> {
 
   /** The 0-based slot of a 1-based index expression. */
   private position(vec: readonly T[], name: string, idx: Expr): number {
-    const i = this.domain.primal(this.scalar(idx, 'an index'));
+    const i = this.domain.primal(this.scalar(idx, 'an index'), { kind: 'index', span: idx.span });
     if (!Number.isInteger(i) || i < 1 || i > vec.length) {
       throw new EvalError('index', `index ${i} is out of range for '${name}' of length ${vec.length} (indices run from 1)`, idx.span);
     }
@@ -218,13 +227,13 @@ class Run<T> {
     }
     if (args.length < min) throw new EvalError('arity', `'${e.op}' needs at least ${min} number${min === 1 ? '' : 's'}, got ${args.length}`, e.span);
     const out = this.domain.apply(p, args);
-    if (Number.isNaN(this.domain.primal(out))) this.undefinedAt(p, args, e.span);
+    if (Number.isNaN(this.peek(out))) this.undefinedAt(p, args, e.span);
     return out;
   }
 
   /** A NaN out of non-NaN arguments is a point outside the op's domain: say so, never return it. */
   private undefinedAt(p: Primitive, args: readonly T[], span: Span): void {
-    const xs = args.map((a) => this.domain.primal(a));
+    const xs = args.map((a) => this.peek(a));
     if (xs.some(Number.isNaN)) return;
     const shown = xs.map((x) => String(Number(x.toPrecision(6))));
     const symbol = INFIX_SYMBOL[p.name];

@@ -8,7 +8,7 @@ import { spanOf, type Token } from './lexer';
 type Part = Token | { readonly span: Span } | List<unknown>;
 
 /** An immutable list built back to front, so that appending never copies (lists may be long). */
-interface List<T> {
+export interface List<T> {
   readonly head: T;
   readonly tail: List<T> | null;
   readonly span: Span;
@@ -58,7 +58,7 @@ export function assignIndex([name, , idx, , , value]: [Token, Token, Expr, Token
   return { kind: 'assignIndex', name: name.value, index: idx, value, span: cover(name, value) };
 }
 
-function checkAssignable(name: Token): void {
+export function checkAssignable(name: Token): void {
   if (CONSTANT_NAMES.has(name.value)) {
     throw new ParseError('assign-constant', `cannot assign to '${name.value}': it is a constant`, spanOf(name), name.text);
   }

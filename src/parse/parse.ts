@@ -1,9 +1,10 @@
 // Source text to AST: tokens from the lexer, exactly one parse from the nearley grammar, and
 // errors that say what was found, where, and what would have been accepted.
 import nearley from 'nearley';
-import type { Expr, Node, Program, Span } from '../ast';
+import type { Expr, Node, Program, Span, Stmt } from '../ast';
 import { GradlabError, ParseError } from '../errors';
 import grammar from './grammar.generated';
+import { checkAssignable, program, type List } from './build';
 import { spanOf, tokenize, type Token } from './lexer';
 
 /** Deeper trees than this are refused: every walker over the AST recurses, and this keeps each
@@ -16,6 +17,7 @@ const compiled = nearley.Grammar.fromCompiled(grammar);
 export function parse(source: string): Program {
   if (typeof source !== 'string') throw new TypeError('parse expects source text');
   const tokens = tokenize(source);
+  checkTargets(tokens);
   const parser = new nearley.Parser(compiled) as EarleyParser;
   // nearley's own report walks the parse stack recursively; ours reads one column.
   parser.reportError = () => '';
@@ -29,15 +31,16 @@ export function parse(source: string): Program {
     if (!token) throw err;
     throw unexpected(token, expectedAt(parser, parser.table.length - 2));
   }
-  const results = parser.results as Program[];
+  const results = parser.results as (List<Stmt> | null)[];
   if (results.length === 0) {
     throw new ParseError('syntax', `unexpected end of input, expected ${words(expectedAt(parser, parser.table.length - 1))}`, endOf(source), '', expectedAt(parser, parser.table.length - 1));
   }
   if (results.length > 1) {
     throw new Error(`the grammar is ambiguous: ${results.length} parses of ${JSON.stringify(source.slice(0, 80))}`);
   }
-  checkDepth(results[0]);
-  return results[0];
+  const prog = program([results[0]]);
+  checkDepth(prog);
+  return prog;
 }
 
 /** Parses source that must be one expression, such as the argument of `derivative`. */
@@ -48,6 +51,14 @@ export function parseExpression(source: string): Expr {
     throw new ParseError('syntax', 'expected a single expression, not a program', (only ?? prog).span, '');
   }
   return only.value;
+}
+
+/** `sin = 1` is refused as an assignment to a function. Checked before parsing, because the
+ *  grammar reads the name as a call missing its `(` before it reaches the `=`. */
+function checkTargets(tokens: readonly Token[]): void {
+  tokens.forEach((t, i) => {
+    if (t.type === 'ident' && tokens[i + 1]?.text === '=') checkAssignable(t);
+  });
 }
 
 function streamOf(tokens: readonly Token[]): nearley.Lexer {

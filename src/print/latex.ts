@@ -60,7 +60,7 @@ function lines(body: readonly Stmt[], depth: number): string[] {
       case 'assign':
         return [`${pad}${name(s.name)} \\leftarrow ${expr(s.value).text}`];
       case 'assignIndex':
-        return [`${pad}${name(s.name)}_{${expr(s.index).text}} \\leftarrow ${expr(s.value).text}`];
+        return [`${pad}${indexed(s.name, expr(s.index).text)} \\leftarrow ${expr(s.value).text}`];
       case 'while':
         return [`${pad}\\textbf{while } ${cond(s.cond).text} \\textbf{ do}`, ...lines(s.body, depth + 1), `${pad}\\textbf{end}`];
       case 'if':
@@ -107,7 +107,13 @@ function name(n: string): string {
   if (GREEK.has(n)) return `\\${n}`;
   const sub = /^([A-Za-z]+)_?([0-9]+)$/.exec(n) ?? /^([A-Za-z]+)_([A-Za-z0-9]+)$/.exec(n);
   if (sub) return `${name(sub[1])}_{${sub[2]}}`;
-  return n.length === 1 ? n : `\\mathrm{${n}}`;
+  return n.length === 1 ? n : `\\mathrm{${n.replace(/_/g, '\\_')}}`;
+}
+
+/** `x1[2]` subscripts a name that may have its own subscript: braced, as `x_{1}_{2}` is an error. */
+function indexed(n: string, i: string): string {
+  const base = name(n);
+  return `${base.includes('_') ? `{${base}}` : base}_{${i}}`;
 }
 
 function number(v: number): string {
@@ -127,7 +133,7 @@ function expr(e: Expr): Tex {
     case 'vector':
       return { text: `\\begin{bmatrix}${e.items.map((i) => expr(i).text).join(' \\\\ ')}\\end{bmatrix}`, level: Level.Atom };
     case 'index':
-      return { text: `${name(e.name)}_{${expr(e.index).text}}`, level: Level.Atom };
+      return { text: indexed(e.name, expr(e.index).text), level: Level.Atom };
     case 'length':
       return { text: `\\operatorname{length}\\left(${expr(e.arg).text}\\right)`, level: Level.Atom };
     case 'call':
@@ -143,9 +149,11 @@ function call(op: string, args: readonly Expr[]): Tex {
     case 'subtract':
       return { text: `${wrap(expr(a), Level.Sum)} - ${wrap(expr(b), Level.Product)}`, level: Level.Sum };
     case 'multiply': {
-      const juxtapose = a.kind === 'number' && a.value >= 0 && (b.kind === 'variable' || b.kind === 'constant' || b.kind === 'call');
+      const right = wrap(expr(b), Level.Unary);
+      // `2 x` and `2 \sin x`, but never `2 3^{x}` (23^x) or `2 -x` (a difference).
+      const juxtapose = a.kind === 'number' && a.value >= 0 && (b.kind === 'variable' || b.kind === 'constant' || b.kind === 'call') && !/^[-\d.]/.test(right);
       const sep = juxtapose ? ' ' : ' \\cdot ';
-      return { text: `${wrap(expr(a), Level.Product)}${sep}${wrap(expr(b), Level.Unary)}`, level: Level.Product };
+      return { text: `${wrap(expr(a), Level.Product)}${sep}${right}`, level: Level.Product };
     }
     case 'divide':
       return { text: `\\frac{${expr(a).text}}{${expr(b).text}}`, level: Level.Atom };

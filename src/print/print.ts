@@ -122,8 +122,8 @@ function call(op: string, args: readonly Expr[]): Printed {
     const [a, b] = args;
     const right = expr(b);
     if (op === 'multiply' && a.kind === 'number' && a.value >= 0 && b.kind !== 'vector') {
-      const factor = atLeast(right, Level.Power);
-      if (/^[A-Za-z_(]/.test(factor)) return { text: `${expr(a).text}${factor}`, level: Level.Implicit, implicit: true };
+      const [number, factor] = [expr(a).text, atLeast(right, Level.Power)];
+      if (juxtaposable(number, factor)) return { text: `${number}${factor}`, level: Level.Implicit, implicit: true };
     }
     const rightText = op === 'divide' && right.implicit ? `(${right.text})` : atLeast(right, infix.level + 1);
     return { text: `${atLeast(expr(a), infix.level)} ${infix.symbol} ${rightText}`, level: infix.level };
@@ -135,6 +135,13 @@ function call(op: string, args: readonly Expr[]): Printed {
     return { text: `${atLeast(expr(args[0]), Level.Atom)}^${exponent(args[1])}`, level: Level.Power };
   }
   return { text: `${op}(${args.map((a) => expr(a).text).join(', ')})`, level: Level.Atom };
+}
+
+/** Whether `2x` may drop its `*`: not where the two would read as one literal, as `2e1` reads
+ *  as 20 and, in mathjs, `0x1`, `0b1` and `0o1` as hexadecimal, binary and octal. */
+function juxtaposable(number: string, factor: string): boolean {
+  if (!/^[A-Za-z_(]/.test(factor) || /^[eE]\d/.test(factor)) return false;
+  return !(number === '0' && /^[xXbBoO]/.test(factor));
 }
 
 /** The right side of `^` may carry its own signs: `2^-x`. */

@@ -1,0 +1,43 @@
+// Gradient cost against n on extended Rosenbrock: every registered method, and plain evaluation,
+// timed in one run so that the ratios hold on a shared, noisy machine.
+import b from 'benny';
+import { compile, differentiators, layoutOf, type Fn } from '../src/index';
+import { flatten } from '../src/diff/fn';
+import { valueAt } from '../src/diff/trace';
+import { evaluate } from '../src/evaluate';
+import { ROSENBROCK, rosenbrockPoint } from './workloads';
+
+/** Methods whose cost grows with n are left out above these sizes (seconds per call). */
+const LIMIT: Record<string, number> = { finite: 1000, forward: 10000, symbolic: 10000, reverse: 100000 };
+
+export interface Row {
+  n: number;
+  method: string;
+  secondsPerCall: number;
+}
+
+export async function gradientSuite(sizes: readonly number[], rows: Row[]): Promise<void> {
+  for (const n of sizes) {
+    const fn: Fn = compile(ROSENBROCK);
+    const at = rosenbrockPoint(n);
+    const layout = layoutOf(fn, at);
+    const x = flatten(layout, at);
+    for (const d of Object.values(differentiators)) if (n <= LIMIT[d.name]) d.gradient(fn, at); // trace, derive, compile once
+    const cases = [
+      b.add('evaluate (graph replay)', () => valueAt(fn, layout, x)),
+      b.add('evaluate (interpreter)', () => evaluate(fn.program, at)),
+      ...Object.values(differentiators)
+        .filter((d) => n <= LIMIT[d.name])
+        .map((d) => b.add(`${d.name} gradient`, () => d.gradient(fn, at))),
+    ];
+    const summary = await b.suite(
+      `rosenbrock n=${n}`,
+      ...cases,
+      b.configure({ cases: { minTime: 0.5, maxTime: 2 } }),
+      b.cycle(),
+      b.complete(),
+      b.save({ file: `gradient-n${n}`, folder: 'bench/results', format: 'json' }),
+    );
+    for (const r of summary.results) rows.push({ n, method: r.name, secondsPerCall: 1 / r.ops });
+  }
+}

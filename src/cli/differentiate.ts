@@ -1,0 +1,97 @@
+// The differentiation commands: compare, diff and simplify.
+import { Command, Option } from 'commander';
+import { compare } from '../diff/compare';
+import { compile, layoutOf, slotName } from '../diff/fn';
+import { differentiate } from '../diff/symbolic';
+import { UsageError } from '../errors';
+import { print } from '../print/print';
+import { toLatex } from '../print/latex';
+import { simplify } from '../symbolic/simplify';
+import { sizes } from '../diff/chain';
+import type { Expr } from '../ast';
+import { parsePoint } from './inputs';
+import { toJson } from './output';
+import { formatComparison } from './report';
+import { load, write } from './session';
+
+interface Sourced {
+  file?: string;
+  json?: boolean;
+}
+
+function only(prog: ReturnType<typeof load>): Expr {
+  const s = prog.body[0];
+  if (prog.body.length !== 1 || s.kind !== 'expr') throw new UsageError('simplify takes a single expression, not a program');
+  return s.value;
+}
+
+export function addDifferentiationCommands(cli: Command, positiveInt: (v: string) => number): void {
+  cli
+    .command('compare')
+    .description('every method on the same function and point, judged against a 50-digit reference')
+    .argument('[expr]', "source text; '-' reads standard input")
+    .option('-f, --file <path>', "read the program from a file ('-' for standard input)")
+    .option('--at <point...>', 'input values: x=1,y=2 or v=[1,2,3]', [])
+    .option('--methods <list>', 'comma-separated: finite, symbolic, forward, reverse, finite:<scheme>, all', 'finite,symbolic,forward,reverse')
+    .addOption(new Option('--max-iterations <n>', 'loop iterations allowed in one run').default(1_000_000).argParser(positiveInt))
+    .option('--json', 'print {"at", "value", "reference", "methods": [...], "warnings"}')
+    .addHelpText('after', `
+Schemes for finite: forward, backward, central (the default), five-point, richardson, complex-step.
+Examples:
+  gradlab compare "x^x" --at x=1.5
+  gradlab compare -f prog.gl --at x=12
+  gradlab compare "[x*y, sin(x)]" --at x=1,y=2 --methods all --json`)
+    .action((expr: string | undefined, opts: Sourced & { at: string[]; methods: string; maxIterations: number }) => {
+      const prog = load(expr, opts.file, opts.json);
+      const at = parsePoint(opts.at);
+      const fn = compile(prog);
+      const result = compare(fn, at, { methods: opts.methods.split(',').map((m) => m.trim()).filter(Boolean), maxIterations: opts.maxIterations });
+      const layout = layoutOf(fn, at);
+      const labels = Array.from({ length: layout.n }, (_, j) => slotName(layout, j));
+      write(opts.json ? toJson(result) : formatComparison(result, labels));
+    });
+
+  cli
+    .command('diff')
+    .description('the simplified symbolic derivative')
+    .argument('[expr]', "source text; '-' reads standard input")
+    .option('-f, --file <path>', 'read a straight-line program from a file')
+    .option('--wrt <name>', 'the variable (default: the only input)')
+    .option('--latex', 'print LaTeX')
+    .option('--json', 'print {"derivative", "treeNodes", "dagNodes"}')
+    .addHelpText('after', `
+Examples:
+  gradlab diff "2x + 3x^2 + x(6 - 2)"
+  gradlab diff "x^2 y + sin(x y)" --wrt y --latex`)
+    .action((expr: string | undefined, opts: Sourced & { wrt?: string; latex?: boolean }) => {
+      const prog = load(expr, opts.file, opts.json);
+      const inputs = compile(prog).inputs;
+      const wrt = opts.wrt ?? (inputs.length === 1 ? inputs[0] : undefined);
+      if (!wrt) throw new UsageError(`say which variable with --wrt (inputs: ${inputs.join(', ') || 'none'})`);
+      const body = prog.body.length === 1 && prog.body[0].kind === 'expr' ? prog.body[0].value : prog;
+      const d = differentiate(body, wrt);
+      const render = opts.latex ? toLatex : print;
+      const text =
+        d.pieces.length === 1 && d.pieces[0].when.length === 0
+          ? render(d.pieces[0].expr)
+          : d.pieces.map((p) => `${render(p.expr)}    where ${p.when.map((c) => render(c)).join(opts.latex ? ' \\land ' : ' and ')}`).join('\n');
+      write(opts.json ? toJson({ derivative: text, treeNodes: d.treeNodes, dagNodes: d.dagNodes, complete: d.complete }) : text);
+    });
+
+  cli
+    .command('simplify')
+    .description('simplify an expression')
+    .argument('[expr]', "source text; '-' reads standard input")
+    .option('--latex', 'print LaTeX')
+    .option('--json', 'print {"simplified", "treeNodes", "dagNodes"}')
+    .addHelpText('after', `
+Examples:
+  gradlab simplify "sin(x)^2 + cos(x)^2"
+  gradlab simplify "x*x + 2x + x"`)
+    .action((expr: string | undefined, opts: { latex?: boolean; json?: boolean }) => {
+      const e = only(load(expr, undefined, opts.json));
+      const s = simplify(e);
+      const text = (opts.latex ? toLatex : print)(s.expr);
+      write(opts.json ? toJson({ simplified: text, ...sizes([s.expr]), complete: s.complete }) : text);
+    });
+}

@@ -1,0 +1,36 @@
+// Small pieces every differentiator shares: shape checks and the linear algebra of J, v and w.
+import { EvalError } from '../errors';
+
+export function requireScalar(value: number | number[], what: string): number {
+  if (typeof value !== 'number') {
+    throw new EvalError('shape', `${what} needs a function with one output; this one returns ${value.length}: use the jacobian`);
+  }
+  return value;
+}
+
+export function requireLength(v: readonly number[], n: number, what: string): void {
+  if (v.length !== n) throw new EvalError('shape', `${what} has ${v.length} entries; the function has ${n}`);
+  if (v.some((c) => typeof c !== 'number' || Number.isNaN(c))) throw new EvalError('type', `${what} must hold numbers`);
+}
+
+export function outputCount(value: number | number[]): number {
+  return typeof value === 'number' ? 1 : value.length;
+}
+
+/** J v for J with rows as outputs. */
+export function matVec(J: readonly (readonly number[])[], v: readonly number[]): number[] {
+  return J.map((row) => row.reduce((s, a, k) => s + a * v[k], 0));
+}
+
+/** wᵀ J. */
+export function vecMat(w: readonly number[], J: readonly (readonly number[])[], n: number): number[] {
+  const out = new Array<number>(n).fill(0);
+  J.forEach((row, i) => row.forEach((a, k) => (out[k] += w[i] * a)));
+  return out;
+}
+
+export function unit(n: number, j: number): number[] {
+  const e = new Array<number>(n).fill(0);
+  e[j] = 1;
+  return e;
+}

@@ -1,0 +1,92 @@
+// A function to differentiate: a parsed program, its inputs, and the point layout that flattens
+// named scalar and vector inputs into one vector x ∈ Rⁿ.
+import type { Program } from '../ast';
+import { EvalError } from '../errors';
+import { inputsOf } from '../interpret/inputs';
+import { parse } from '../parse/parse';
+
+/** A parsed program with what every method reuses across calls (traces, derivatives). */
+export interface Fn {
+  readonly kind: 'fn';
+  readonly program: Program;
+  readonly inputs: readonly string[];
+  /** Per-layout caches kept by the methods, keyed by method and layout. */
+  readonly cache: Map<string, unknown>;
+}
+
+export type FnLike = string | Program | Fn;
+
+export type Point = Readonly<Record<string, number | readonly number[]>>;
+
+export function compile(f: FnLike): Fn {
+  if (typeof f === 'string') return compile(parse(f));
+  if (f.kind === 'fn') return f;
+  return { kind: 'fn', program: f, inputs: inputsOf(f).map((u) => u.name), cache: new Map() };
+}
+
+/** How a point's named inputs sit in the flat vector x: scalars take one slot, vectors many. */
+export interface Layout {
+  readonly entries: readonly { readonly name: string; readonly size: number | null; readonly offset: number }[];
+  readonly n: number;
+  /** Equal for points of the same shape, so traces and derivatives can be reused. */
+  readonly key: string;
+}
+
+export function layoutOf(fn: Fn, at: Point): Layout {
+  const entries: { name: string; size: number | null; offset: number }[] = [];
+  let offset = 0;
+  for (const name of fn.inputs) {
+    const v = at[name];
+    if (v === undefined) throw new EvalError('missing-input', `no value given for the input '${name}'`);
+    const values = typeof v === 'number' ? [v] : v;
+    if (!Array.isArray(values) || values.some((x) => typeof x !== 'number' || !Number.isFinite(x))) {
+      throw new EvalError('type', `input '${name}' must be a finite number or a vector of them, got ${JSON.stringify(v)}`);
+    }
+    const size = typeof v === 'number' ? null : values.length;
+    entries.push({ name, size, offset });
+    offset += size ?? 1;
+  }
+  for (const name of Object.keys(at)) {
+    if (!fn.inputs.includes(name)) {
+      throw new EvalError('unknown-input', `'${name}' is not an input of this function (its inputs: ${fn.inputs.join(', ') || 'none'})`);
+    }
+  }
+  const key = entries.map((e) => `${e.name}:${e.size ?? 's'}`).join(',');
+  return { entries, n: offset, key };
+}
+
+export function flatten(layout: Layout, at: Point): Float64Array {
+  const x = new Float64Array(layout.n);
+  for (const e of layout.entries) {
+    const v = at[e.name]!;
+    if (typeof v === 'number') x[e.offset] = v;
+    else x.set(v, e.offset);
+  }
+  return x;
+}
+
+/** The flat vector back as named inputs, the shape users gave. */
+export function unflatten(layout: Layout, x: ArrayLike<number>): Record<string, number | number[]> {
+  const out: Record<string, number | number[]> = {};
+  for (const e of layout.entries) {
+    out[e.name] = e.size === null ? x[e.offset] : Array.from({ length: e.size }, (_, k) => x[e.offset + k]);
+  }
+  return out;
+}
+
+/** A readable name for slot j of x: `x` or `v[2]` (1-based, as in the language). */
+export function slotName(layout: Layout, j: number): string {
+  for (const e of layout.entries) {
+    if (j >= e.offset && j < e.offset + (e.size ?? 1)) return e.size === null ? e.name : `${e.name}[${j - e.offset + 1}]`;
+  }
+  throw new RangeError(`slot ${j} is outside the layout`);
+}
+
+/** Inputs for the interpreter from a flat vector, each slot made a domain value by `lift`. */
+export function seedInputs<T>(layout: Layout, lift: (j: number) => T): Record<string, T | T[]> {
+  const out: Record<string, T | T[]> = {};
+  for (const e of layout.entries) {
+    out[e.name] = e.size === null ? lift(e.offset) : Array.from({ length: e.size }, (_, k) => lift(e.offset + k));
+  }
+  return out;
+}

@@ -1,0 +1,235 @@
+// The fast path: a program traced once (when no branch depended on its inputs) as a flat graph
+// in typed arrays, evaluated and swept forward or backward by tight loops.
+import { PRIMITIVES, type Primitive } from '../primitives';
+import { partialsOf, type Partials } from './codegen';
+import type { Tape } from './tape';
+
+const OPS: readonly Primitive[] = [...PRIMITIVES.values()];
+const CODE = new Map(OPS.map((p, i) => [p.name, i]));
+const INPUT = -1;
+const CONST = -2;
+const [ADD, SUB, MUL, DIV, NEG, POW, EXP, SIN, COS, SQRT, TANH, SUM, DOT] = [
+  'add', 'subtract', 'multiply', 'divide', 'unaryMinus', 'pow', 'exp', 'sin', 'cos', 'sqrt', 'tanh', 'sum', 'dot',
+].map((n) => CODE.get(n)!);
+
+export interface Graph {
+  /** Inputs are nodes 0 … n-1. */
+  readonly n: number;
+  readonly size: number;
+  /** Operation nodes (neither inputs nor constants). */
+  readonly ops: number;
+  /** Primitive index per node, or INPUT / CONST. */
+  readonly code: Int32Array;
+  /** Arguments of node i are arg[start[i]] … arg[start[i+1] - 1]. */
+  readonly start: Int32Array;
+  readonly arg: Int32Array;
+  /** Constant nodes' values; the rest is scratch filled by `evaluate`. */
+  readonly constants: Float64Array;
+  /** Whether a node depends on an input (only those carry derivatives). */
+  readonly active: Uint8Array;
+  readonly outputs: Int32Array;
+  /** Bytes of the arrays above. */
+  readonly bytes: number;
+  readonly partials: readonly (Partials | null)[];
+}
+
+/** An argument of a graph node: an earlier node, or a constant value. */
+export type Ref = { readonly node: number } | { readonly value: number };
+
+export interface NodeSpec {
+  readonly op: Primitive;
+  readonly args: readonly Ref[];
+}
+
+/** A graph of n inputs (nodes 0 … n-1) and `nodes` in topological order; `outputs` refer to
+ *  inputs, nodes (as n + index) or constants. */
+export function buildGraph(n: number, nodes: readonly NodeSpec[], outputs: readonly Ref[]): Graph {
+  const constIndex = new Map<number, number>();
+  const codes: number[] = Array(n).fill(INPUT);
+  const values: number[] = Array(n).fill(0);
+  const args: number[] = [];
+  const starts: number[] = Array(n + 1).fill(0);
+  const nodeOf: number[] = Array.from({ length: n }, (_, j) => j);
+  const resolve = (r: Ref): number => {
+    if ('node' in r) return nodeOf[r.node];
+    let node = constIndex.get(r.value);
+    if (node === undefined || !Object.is(values[node], r.value)) {
+      node = codes.length;
+      codes.push(CONST);
+      values.push(r.value);
+      starts.push(args.length);
+      constIndex.set(r.value, node);
+    }
+    return node;
+  };
+  for (const spec of nodes) {
+    const refs = spec.args.map(resolve);
+    nodeOf.push(codes.length);
+    codes.push(CODE.get(spec.op.name)!);
+    values.push(0);
+    args.push(...refs);
+    starts.push(args.length);
+  }
+  const outs = outputs.map(resolve);
+  const size = codes.length;
+  const start = Int32Array.from(starts);
+  const code = Int32Array.from(codes);
+  const arg = Int32Array.from(args);
+  const active = new Uint8Array(size);
+  for (let i = 0; i < size; i++) {
+    if (code[i] === INPUT) active[i] = 1;
+    else for (let k = start[i]; k < start[i + 1]; k++) if (active[arg[k]]) active[i] = 1;
+  }
+  // Sums and dot products, the bulk of a network's graph, are swept inline below.
+  const partials = Array.from(code, (c, i) => (c >= 0 && c !== SUM && c !== DOT ? partialsOf(OPS[c], start[i + 1] - start[i]) : null));
+  return {
+    n,
+    size,
+    ops: nodes.length,
+    code,
+    start,
+    arg,
+    constants: Float64Array.from(values),
+    active,
+    outputs: Int32Array.from(outs),
+    bytes: code.byteLength + start.byteLength + arg.byteLength + values.length * 8 + active.byteLength,
+    partials,
+  };
+}
+
+/** The graph of a float tape; `outputs` are the tape's results (id -1 with a value for constants). */
+export function graphOf(tape: Tape<number>, outputs: readonly { id: number; v: number }[]): Graph {
+  const ref = (id: number, v: number): Ref => (id < 0 ? { value: v } : { node: id });
+  const nodes = tape.entries.map((e) => ({ op: e.op, args: e.ids.map((id, i) => ref(id, e.args[i])) }));
+  return buildGraph(tape.n, nodes, outputs.map((o) => ref(o.id, o.v)));
+}
+
+/** Every node's value at x, in a fresh array (index by node). */
+export function evaluate(g: Graph, x: ArrayLike<number>, v = new Float64Array(g.size)): Float64Array {
+  const { code, start, arg, constants } = g;
+  const scratch: number[] = [];
+  for (let i = 0; i < g.size; i++) {
+    const c = code[i];
+    const s = start[i];
+    switch (c) {
+      case INPUT: v[i] = x[i]; break;
+      case CONST: v[i] = constants[i]; break;
+      case ADD: v[i] = v[arg[s]] + v[arg[s + 1]]; break;
+      case SUB: v[i] = v[arg[s]] - v[arg[s + 1]]; break;
+      case MUL: v[i] = v[arg[s]] * v[arg[s + 1]]; break;
+      case DIV: v[i] = v[arg[s]] / v[arg[s + 1]]; break;
+      case NEG: v[i] = -v[arg[s]]; break;
+      case POW: v[i] = Math.pow(v[arg[s]], v[arg[s + 1]]); break;
+      case EXP: v[i] = Math.exp(v[arg[s]]); break;
+      case SIN: v[i] = Math.sin(v[arg[s]]); break;
+      case COS: v[i] = Math.cos(v[arg[s]]); break;
+      case SQRT: v[i] = Math.sqrt(v[arg[s]]); break;
+      case TANH: v[i] = Math.tanh(v[arg[s]]); break;
+      case SUM: {
+        let acc = 0;
+        for (let k = s; k < start[i + 1]; k++) acc += v[arg[k]];
+        v[i] = acc;
+        break;
+      }
+      case DOT: {
+        const half = (start[i + 1] - s) >> 1;
+        let acc = 0;
+        for (let k = s; k < s + half; k++) acc += v[arg[k]] * v[arg[k + half]];
+        v[i] = (start[i + 1] - s) % 2 === 0 ? acc : NaN;
+        break;
+      }
+      default: {
+        const e = start[i + 1];
+        if (e - s === 1) v[i] = OPS[c].fn(v[arg[s]]);
+        else if (e - s === 2) v[i] = OPS[c].fn(v[arg[s]], v[arg[s + 1]]);
+        else {
+          scratch.length = 0;
+          for (let k = s; k < e; k++) scratch.push(v[arg[k]]);
+          v[i] = OPS[c].fn(...scratch);
+        }
+      }
+    }
+  }
+  return v;
+}
+
+/** Reverse sweep: adjoints of every node for output cotangents `seed` (one per output). */
+export function backward(g: Graph, v: Float64Array, seed: ArrayLike<number>, adj = new Float64Array(g.size)): Float64Array {
+  adj.fill(0);
+  for (let o = 0; o < g.outputs.length; o++) adj[g.outputs[o]] += seed[o];
+  const { code, start, arg, active, partials } = g;
+  const p = new Float64Array(64);
+  const xs: number[] = [];
+  for (let i = g.size - 1; i >= g.n; i--) {
+    const gi = adj[i];
+    if (gi === 0 || !active[i]) continue;
+    const s = start[i];
+    const e = start[i + 1];
+    switch (code[i]) {
+      case ADD: adj[arg[s]] += gi; adj[arg[s + 1]] += gi; break;
+      case SUB: adj[arg[s]] += gi; adj[arg[s + 1]] -= gi; break;
+      case MUL: adj[arg[s]] += gi * v[arg[s + 1]]; adj[arg[s + 1]] += gi * v[arg[s]]; break;
+      case SUM: for (let k = s; k < e; k++) adj[arg[k]] += gi; break;
+      case DOT: {
+        const half = (e - s) >> 1;
+        for (let k = s; k < s + half; k++) {
+          const a = arg[k];
+          const b = arg[k + half];
+          if (active[a]) adj[a] += gi * v[b];
+          if (active[b]) adj[b] += gi * v[a];
+        }
+        break;
+      }
+      default: {
+        xs.length = 0;
+        for (let k = s; k < e; k++) xs.push(v[arg[k]]);
+        const into = e - s <= 64 ? p : new Float64Array(e - s);
+        partials[i]!(xs, v[i], into);
+        for (let k = s; k < e; k++) if (active[arg[k]]) adj[arg[k]] += gi * into[k - s];
+      }
+    }
+  }
+  return adj;
+}
+
+/** Forward sweep with `width` tangents per node: `seed(j, t)` gives input j's tangents. */
+export function forward(g: Graph, v: Float64Array, width: number, seed: (j: number, t: Float64Array) => void): Float64Array {
+  const T = new Float64Array(g.size * width);
+  for (let j = 0; j < g.n; j++) seed(j, T.subarray(j * width, (j + 1) * width));
+  const { code, start, arg, active, partials } = g;
+  const p = new Float64Array(64);
+  const xs: number[] = [];
+  for (let i = g.n; i < g.size; i++) {
+    if (!active[i]) continue;
+    const s = start[i];
+    const e = start[i + 1];
+    const ti = i * width;
+    if (code[i] === SUM) {
+      for (let k = s; k < e; k++) {
+        const ta = arg[k] * width;
+        for (let c = 0; c < width; c++) T[ti + c] += T[ta + c];
+      }
+      continue;
+    }
+    if (code[i] === DOT) {
+      const half = (e - s) >> 1;
+      for (let k = s; k < s + half; k++) {
+        const [a, b] = [arg[k], arg[k + half]];
+        if (active[a]) for (let c = 0, va = v[b], ta = a * width; c < width; c++) T[ti + c] += va * T[ta + c];
+        if (active[b]) for (let c = 0, vb = v[a], tb = b * width; c < width; c++) T[ti + c] += vb * T[tb + c];
+      }
+      continue;
+    }
+    xs.length = 0;
+    for (let k = s; k < e; k++) xs.push(v[arg[k]]);
+    const into = e - s <= 64 ? p : new Float64Array(e - s);
+    partials[i]!(xs, v[i], into);
+    for (let k = s; k < e; k++) {
+      if (!active[arg[k]]) continue;
+      const pk = into[k - s];
+      const ta = arg[k] * width;
+      for (let c = 0; c < width; c++) T[ti + c] += pk * T[ta + c];
+    }
+  }
+  return T;
+}

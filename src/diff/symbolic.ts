@@ -1,0 +1,256 @@
+// Symbolic differentiation: the program run on symbols gives one expression per path through its
+// `if`s (a piecewise function), the chain rule gives exact derivative expressions, the simplifier
+// shortens them, and they compile to a graph for fast evaluation.
+import type { CompareOp, Cond, Expr, Program } from '../ast';
+import * as ast from '../ast';
+import { EvalError, UnsupportedError } from '../errors';
+import { parseExpression } from '../parse/parse';
+import { simplify } from '../symbolic/simplify';
+import { derive, gradientOf, sizes, topological } from './chain';
+import { matVec, requireLength, requireScalar, vecMat } from './common';
+import { Builder, Fork, SymbolicDomain } from './expr';
+import { compile, flatten, layoutOf, seedInputs, type Fn, type Layout, type Point } from './fn';
+import { buildGraph, evaluate, type Graph, type NodeSpec, type Ref } from './graph';
+import { interpret } from '../interpret/interpret';
+import { float } from '../interpret/domain';
+import { outputsOf } from './trace';
+import { primitive } from '../primitives';
+import type { Answer, Differentiator, Options, Stats } from './types';
+
+/** Paths explored through input-dependent `if`s before giving up. */
+export const MAX_PIECES = 64;
+/** Expressions deeper than this are compiled unsimplified (the simplifier recurses). */
+const SIMPLIFY_DEPTH = 1000;
+
+interface Condition {
+  readonly op: CompareOp;
+  readonly holds: boolean;
+}
+
+/** One path through the program: where it holds, and what f is there. */
+export interface Piece {
+  readonly conditions: readonly (Condition & { a: Expr; b: Expr })[];
+  readonly outputs: readonly Expr[];
+}
+
+/** Runs f on symbols along every path of its input-dependent `if`s. */
+export function piecesOf(fn: Fn, layout: Layout, S: SymbolicDomain, leaves: readonly Expr[], maxIterations?: number): { pieces: Piece[]; vector: boolean } {
+  const pieces: Piece[] = [];
+  const pending: boolean[][] = [[]];
+  let vector = false;
+  while (pending.length) {
+    const decisions = pending.pop()!;
+    S.decisions = decisions;
+    S.path.length = 0;
+    try {
+      const out = interpret(fn.program, S, seedInputs(layout, (j) => leaves[j]), { maxIterations });
+      const o = outputsOf(out);
+      vector = o.vector;
+      pieces.push({ conditions: S.path.map(({ op, a, b, holds }) => ({ op, a, b, holds })), outputs: o.outs });
+    } catch (err) {
+      if (!(err instanceof Fork)) throw err;
+      if (pieces.length + pending.length + 2 > MAX_PIECES) {
+        const site = S.path[S.path.length - 1]?.site;
+        throw new UnsupportedError(`symbolic differentiation gives up after ${MAX_PIECES} paths through input-dependent branches`, site?.span, 'if');
+      }
+      pending.push([...decisions, false], [...decisions, true]);
+    }
+  }
+  return { pieces, vector };
+}
+
+/** The leaf symbols of a layout: `x` for a scalar input, `v[k]` for vector elements. */
+function leavesOf(layout: Layout, B: Builder): Expr[] {
+  const leaves: Expr[] = [];
+  for (const e of layout.entries) {
+    if (e.size === null) leaves.push(B.leaf(ast.variable(e.name) as never));
+    else for (let k = 1; k <= e.size; k++) leaves.push(B.leaf(ast.index(e.name, ast.num(k)) as never));
+  }
+  return leaves;
+}
+
+/** Simplifies within budget, unless the expression is too deep for the simplifier's recursion. */
+function tidy(B: Builder, e: Expr): { expr: Expr; complete: boolean } {
+  if (sizes([e]).depth > SIMPLIFY_DEPTH) return { expr: e, complete: false };
+  const s = simplify(e);
+  return { expr: B.adopt(s.expr), complete: s.complete };
+}
+
+/** Lowers expressions over the leaves to a graph whose outputs are `roots`. */
+export function compileExprs(roots: readonly Expr[], leaves: readonly Expr[]): Graph {
+  const slot = new Map(leaves.map((l, j) => [l, j]));
+  const ref = new Map<Expr, Ref>();
+  const nodes: NodeSpec[] = [];
+  for (const e of topological(roots)) {
+    const j = slot.get(e);
+    if (j !== undefined) ref.set(e, { node: j });
+    else if (e.kind === 'number') ref.set(e, { value: e.value });
+    else if (e.kind === 'constant') ref.set(e, { value: e.name === 'pi' ? Math.PI : Math.E });
+    else if (e.kind === 'call') {
+      nodes.push({ op: primitive(e.op), args: e.args.map((a) => ref.get(a)!) });
+      ref.set(e, { node: leaves.length + nodes.length - 1 });
+    } else throw new UnsupportedError(`cannot compile a ${e.kind} inside a derivative`, e.span, e.kind);
+  }
+  return buildGraph(leaves.length, nodes, roots.map((r) => ref.get(r)!));
+}
+
+interface CompiledPiece {
+  readonly tests: readonly Condition[];
+  /** Outputs: the comparison operands a₁, b₁, a₂, b₂, … */
+  readonly testGraph: Graph;
+  /** Outputs: f, then the Jacobian row by row (m × n). */
+  readonly graph: Graph;
+}
+
+interface Plan {
+  readonly layout: Layout;
+  readonly pieces: readonly CompiledPiece[];
+  readonly vector: boolean;
+  readonly m: number;
+  readonly stats: Stats;
+  readonly jacobian: Expr[][][];
+}
+
+function planFor(fn: Fn, layout: Layout, options: Options): Plan {
+  const key = `symbolic:${layout.key}`;
+  const cached = fn.cache.get(key) as Plan | undefined;
+  if (cached) return cached;
+  const S = new SymbolicDomain();
+  const B = S.builder;
+  const leaves = leavesOf(layout, B);
+  const { pieces, vector } = piecesOf(fn, layout, S, leaves, options.maxIterations);
+  let complete = true;
+  const jacobian = pieces.map((p) =>
+    p.outputs.map((out) =>
+      gradientOf(S, out, leaves).map((d) => {
+        const t = tidy(B, d);
+        complete &&= t.complete;
+        return t.expr;
+      }),
+    ),
+  );
+  const roots = jacobian.flat(2);
+  const { treeNodes, dagNodes } = sizes(roots);
+  const compiled = pieces.map((p, k) => ({
+    tests: p.conditions.map(({ op, holds }) => ({ op, holds })),
+    testGraph: compileExprs(p.conditions.flatMap((c) => [c.a, c.b]), leaves),
+    graph: compileExprs([...p.outputs, ...jacobian[k].flat()], leaves),
+  }));
+  const plan: Plan = { layout, pieces: compiled, vector, m: pieces[0].outputs.length, stats: { treeNodes, dagNodes, simplified: complete }, jacobian };
+  fn.cache.set(key, plan);
+  return plan;
+}
+
+const HOLDS: Record<CompareOp, (a: number, b: number) => boolean> = {
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+  '==': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+};
+
+/** f and its Jacobian at x, from the piece whose conditions hold there. */
+function jacobianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
+  const layout = layoutOf(fn, at);
+  const plan = planFor(fn, layout, options);
+  const x = flatten(layout, at);
+  const piece = plan.pieces.find((p) => {
+    const v = evaluate(p.testGraph, x);
+    return p.tests.every((t, i) => HOLDS[t.op](v[p.testGraph.outputs[2 * i]], v[p.testGraph.outputs[2 * i + 1]]) === t.holds);
+  })!;
+  const v = evaluate(piece.graph, x);
+  const out = Array.from(piece.graph.outputs, (o) => v[o]);
+  if (out.slice(0, plan.m).some(Number.isNaN)) interpret(fn.program, float, at as never, options);
+  const { m } = plan;
+  const n = layout.n;
+  const J = Array.from({ length: m }, (_, i) => out.slice(m + i * n, m + (i + 1) * n));
+  return { value: plan.vector ? out.slice(0, m) : out[0], result: J, stats: plan.stats };
+}
+
+export interface Derivative {
+  /** The simplified derivative (for a program with input-dependent ifs, one per piece). */
+  readonly pieces: readonly { readonly when: readonly Cond[]; readonly expr: Expr }[];
+  /** Tree and DAG sizes of the derivative expressions together. */
+  readonly treeNodes: number;
+  readonly dagNodes: number;
+  /** Whether the simplifier finished within its budget. */
+  readonly complete: boolean;
+}
+
+/** d/d`wrt` of an expression or a program with scalar inputs, simplified. */
+export function differentiate(source: Expr | Program, wrt: string): Derivative {
+  const program = source.kind === 'program' ? source : ast.program([{ kind: 'expr', value: source, span: source.span }]);
+  const fn = compile(program);
+  if (!fn.inputs.includes(wrt)) {
+    throw new EvalError('unknown-input', `'${wrt}' is not an input of this function (its inputs: ${fn.inputs.join(', ') || 'none'})`);
+  }
+  const layout = layoutOf(fn, Object.fromEntries(fn.inputs.map((name) => [name, 0])));
+  const S = new SymbolicDomain();
+  const leaves = leavesOf(layout, S.builder);
+  const { pieces, vector } = piecesOf(fn, layout, S, leaves);
+  if (vector) throw new EvalError('shape', 'derivative needs a function with one output; use jacobian');
+  let complete = true;
+  const out = pieces.map((p) => {
+    const t = tidy(S.builder, derive(S, p.outputs[0], leaves[fn.inputs.indexOf(wrt)]));
+    complete &&= t.complete;
+    return { when: p.conditions.map(({ op, a, b, holds }) => (holds ? ast.compare(op, a, b) : ast.not(ast.compare(op, a, b)))), expr: t.expr };
+  });
+  return { pieces: out, complete, ...sizes(out.map((p) => p.expr)) };
+}
+
+/** The simplified symbolic derivative of an expression (text or AST), as an AST. */
+export function derivative(expr: string | Expr, wrt: string): Expr {
+  const e = typeof expr === 'string' ? parseExpression(expr) : expr;
+  const d = differentiate(e, wrt);
+  return d.pieces[0].expr;
+}
+
+function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
+  const layout = layoutOf(fn, at);
+  const key = `symbolic-hessian:${layout.key}`;
+  const S = new SymbolicDomain();
+  let cached = fn.cache.get(key) as { graph: Graph; stats: Stats } | undefined;
+  if (!cached) {
+    const leaves = leavesOf(layout, S.builder);
+    const { pieces, vector } = piecesOf(fn, layout, S, leaves, options.maxIterations);
+    if (pieces.length > 1) throw new UnsupportedError('the symbolic Hessian of a piecewise function is not supported; use forward or reverse', undefined, 'if');
+    if (vector) requireScalar(pieces[0].outputs.map(() => 0), 'a Hessian');
+    const H = gradientOf(S, pieces[0].outputs[0], leaves).map((g) => gradientOf(S, g, leaves).map((h) => tidy(S.builder, h).expr));
+    const roots = [pieces[0].outputs[0], ...H.flat()];
+    const { treeNodes, dagNodes } = sizes(roots);
+    cached = { graph: compileExprs(roots, leaves), stats: { treeNodes, dagNodes } };
+    fn.cache.set(key, cached);
+  }
+  const v = evaluate(cached.graph, flatten(layout, at));
+  const out = Array.from(cached.graph.outputs, (o) => v[o]);
+  const n = layout.n;
+  return { value: out[0], result: Array.from({ length: n }, (_, i) => out.slice(1 + i * n, 1 + (i + 1) * n)), stats: cached.stats };
+}
+
+export const symbolic: Differentiator = {
+  name: 'symbolic',
+  description: 'the chain rule over expressions, simplified and compiled; programs unrolled, ifs as pieces',
+  gradient(f, at, options = {}) {
+    const { value, result, stats } = jacobianOf(f, at, options);
+    requireScalar(value, 'a gradient');
+    return { value, result: result[0], stats };
+  },
+  jacobian: (f, at, options = {}) => jacobianOf(f, at, options),
+  jvp(f, at, v, options = {}) {
+    const { value, result, stats } = jacobianOf(f, at, options);
+    requireLength(v, result[0]?.length ?? 0, 'the tangent');
+    return { value, result: matVec(result, v), stats };
+  },
+  vjp(f, at, w, options = {}) {
+    const { value, result, stats } = jacobianOf(f, at, options);
+    requireLength(w, result.length, 'the cotangent');
+    return { value, result: vecMat(w, result, result[0]?.length ?? 0), stats };
+  },
+  hessian: (f, at, options = {}) => hessianOf(f, at, options),
+  hvp(f, at, v, options = {}) {
+    const { value, result, stats } = hessianOf(f, at, options);
+    requireLength(v, result.length, 'the direction');
+    return { value, result: matVec(result, v), stats };
+  },
+};

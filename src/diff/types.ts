@@ -1,0 +1,57 @@
+// The one interface every differentiator implements, and what its answers carry.
+import type { Fn, Point } from './fn';
+
+export type MethodName = 'finite' | 'symbolic' | 'forward' | 'reverse';
+
+/** Operation counts that show what a method did (each method fills what applies to it). */
+export interface Stats {
+  /** Evaluations of f (finite differences). */
+  evaluations?: number;
+  /** Forward or reverse sweeps over the program or its graph. */
+  sweeps?: number;
+  /** Entries on the reverse-mode tape, and its size in bytes. */
+  tapeLength?: number;
+  tapeBytes?: number;
+  /** Symbolic derivative size as a tree (shared parts counted each time) and as a DAG. */
+  treeNodes?: number;
+  dagNodes?: number;
+  /** Whether the answer came from a graph traced once and replayed (no input-dependent branch). */
+  replayed?: boolean;
+  /** The step used, per input, by finite differences. */
+  steps?: number[];
+  /** An estimate of the absolute error, per component, where the scheme has one. */
+  errorEstimate?: number[];
+  /** Whether the simplifier finished within its budget. */
+  simplified?: boolean;
+}
+
+/** f: Rⁿ → Rᵐ at a point; vectors are flat, inputs in order of first appearance. */
+export interface Answer<V> {
+  /** f(x): a number, or m numbers when f returns a vector. */
+  readonly value: number | number[];
+  readonly result: V;
+  readonly stats: Stats;
+}
+
+export interface Options {
+  /** Finite differences: the scheme and the step (per input, or one for all). */
+  scheme?: Scheme;
+  step?: number | readonly number[];
+  /** Forward mode: tangents carried per sweep. */
+  chunk?: number;
+  maxIterations?: number;
+}
+
+export type Scheme = 'forward' | 'backward' | 'central' | 'five-point' | 'richardson' | 'complex-step';
+
+export interface Differentiator {
+  readonly name: MethodName;
+  readonly description: string;
+  gradient(f: Fn, at: Point, options?: Options): Answer<number[]>;
+  jvp(f: Fn, at: Point, tangent: readonly number[], options?: Options): Answer<number[]>;
+  vjp(f: Fn, at: Point, cotangent: readonly number[], options?: Options): Answer<number[]>;
+  /** Rows are outputs, columns inputs. */
+  jacobian(f: Fn, at: Point, options?: Options): Answer<number[][]>;
+  hessian(f: Fn, at: Point, options?: Options): Answer<number[][]>;
+  hvp(f: Fn, at: Point, direction: readonly number[], options?: Options): Answer<number[]>;
+}

@@ -1,0 +1,249 @@
+// The kernel: smart constructors that build canonical sums, products and powers (flatten, fold
+// constants, collect like terms and like factors, put in order) and hand each new node to the
+// rules. Nothing here distributes a product over a sum, so sizes stay polynomial.
+import type { Expr } from '../ast';
+import { Dag } from './dag';
+import { ADD, coefficientOf, factorsOf, isCall, MUL, numOf, POW } from './forms';
+import * as N from './numbers';
+import type { Num } from './numbers';
+import { compareFactors, compareTerms, factsOf } from './order';
+
+/** Units of work (nodes built, pattern nodes visited) allowed, and those spent. */
+export class Budget {
+  steps = 0;
+
+  constructor(readonly limit: number) {}
+
+  spend(): void {
+    this.steps++;
+  }
+
+  get exhausted(): boolean {
+    return this.steps >= this.limit;
+  }
+}
+
+/** Ops whose value at numeric arguments is known exactly (an argument, its negation, a sign, a
+ *  root of a perfect square): folded. Null leaves the call as it is (sqrt(2)). */
+const FOLD = new Map<string, (x: readonly Num[]) => Num | null>([
+  ['sqrt', ([a]) => N.pow(a, N.HALF)],
+  ['abs', ([a]) => (N.sign(a) < 0 ? N.neg(a) : a)],
+  ['sign', ([a]) => N.rational(N.sign(a), 1)],
+  ['heaviside', ([a]) => (N.sign(a) > 0 ? N.ONE : N.ZERO)],
+  ['relu', ([a]) => (N.sign(a) > 0 ? a : N.ZERO)],
+  ['max', (x) => x.reduce((m, a) => (N.value(a) > N.value(m) ? a : m))],
+  ['min', (x) => x.reduce((m, a) => (N.value(a) < N.value(m) ? a : m))],
+]);
+
+/** Rounds of regrouping a product after merged factors changed base; rules terminate far sooner. */
+const MAX_REGROUP = 8;
+/** (ab)^n is spread into a^n·b^n only up to this |n|: beyond it a^n alone may overflow where
+ *  (ab)^n does not ((2·0.5)^2000 = 1, but 2^2000 is Infinity). */
+const MAX_SPREAD = 16;
+
+export class Canon {
+  readonly dag = new Dag();
+  /** Every new sum, product, power and call passes through here: the simplifier's rules, or
+   *  nothing while patterns are compiled. */
+  rewrite: (node: Expr) => Expr = (node) => node;
+
+  constructor(readonly budget = new Budget(Infinity)) {}
+
+  number(n: Num): Expr {
+    if (!N.isExact(n)) return this.dag.num(n);
+    return n.q === 1 ? this.dag.num(n.p) : this.dag.call('divide', [this.dag.num(n.p), this.dag.num(n.q)]);
+  }
+
+  /** Any gradlab op over canonical arguments, operators included. */
+  build(op: string, args: readonly Expr[]): Expr {
+    switch (op) {
+      case ADD:
+        return this.sum(args);
+      case 'subtract':
+        return this.sum([args[0], this.negate(args[1])]);
+      case MUL:
+        return this.product(args);
+      case 'divide':
+        return this.product([args[0], this.power(args[1], this.number(N.MINUS_ONE))]);
+      case 'unaryMinus':
+        return this.negate(args[0]);
+      case POW:
+        return this.power(args[0], args[1]);
+      default:
+        return this.apply(op, args);
+    }
+  }
+
+  negate(e: Expr): Expr {
+    return this.product([this.number(N.MINUS_ONE), e]);
+  }
+
+  /** Terms flattened, like terms collected (2x + 3x = 5x), highest degree first, constant last. */
+  sum(terms: readonly Expr[]): Expr {
+    this.budget.spend();
+    let constant: Num = N.ZERO;
+    const groups = new Map<Expr, { coef: Num; term: Expr; count: number }>();
+    for (const t of terms) {
+      for (const term of isCall(t, ADD) ? t.args : [t]) {
+        const n = numOf(term);
+        if (n !== null) {
+          constant = N.add(constant, n);
+          continue;
+        }
+        const factors = factorsOf(term);
+        const rest = factors.length === 1 ? factors[0] : this.dag.call(MUL, factors);
+        const group = groups.get(rest);
+        if (group) {
+          group.coef = N.add(group.coef, coefficientOf(term));
+          group.count++;
+        } else {
+          groups.set(rest, { coef: coefficientOf(term), term, count: 1 });
+        }
+      }
+    }
+    if (Number.isNaN(N.value(constant))) return this.number(NaN);
+    const out: Expr[] = [];
+    for (const [rest, g] of groups) {
+      if (N.isZero(g.coef)) continue;
+      out.push(g.count === 1 ? g.term : this.product([this.number(g.coef), rest]));
+    }
+    if (!N.isZero(constant)) out.push(this.number(constant));
+    if (out.length <= 1) return out[0] ?? this.number(N.ZERO);
+    out.sort(compareTerms);
+    return this.make(ADD, out);
+  }
+
+  /**
+   * Factors flattened, numbers folded into one coefficient, like factors collected
+   * (x·x = x^2, x^a·x^b = x^(a+b), x/x = 1, e·exp(a)·exp(b) = e^(1+a+b)), in order. A product that is zero is 0 (x·0 = 0);
+   * a number times one sum is distributed (2(x + 1) = 2x + 2), which only copies that sum.
+   */
+  product(factors: readonly Expr[], depth = 0): Expr {
+    this.budget.spend();
+    let coef: Num = N.ONE;
+    const groups = new Map<Expr, { exponents: Expr[]; factor: Expr }>();
+    const pending = [...factors];
+    while (pending.length > 0) {
+      const f = pending.pop()!;
+      if (isCall(f, MUL)) {
+        pending.push(...f.args);
+        continue;
+      }
+      const n = numOf(f);
+      if (n !== null) {
+        coef = N.mul(coef, n);
+        continue;
+      }
+      const content = this.contentOf(f);
+      if (content !== null) {
+        coef = N.mul(coef, content);
+        pending.push(this.divideOut(f, content));
+        continue;
+      }
+      const { base, exponent } = this.split(f);
+      const group = groups.get(base);
+      if (group) group.exponents.push(exponent);
+      else groups.set(base, { exponents: [exponent], factor: f });
+    }
+    if (N.isZero(coef)) return this.number(N.ZERO);
+    if (Number.isNaN(N.value(coef))) return this.number(NaN);
+    const out: Expr[] = [];
+    let regroup = false;
+    for (const [base, g] of groups) {
+      const f = g.exponents.length === 1 ? g.factor : this.power(base, this.sum(g.exponents));
+      const n = numOf(f);
+      if (n !== null) coef = N.mul(coef, n);
+      else out.push(f);
+      // A merged factor may have left its group and meet others: (xy)^(1/2)·(xy)^(1/2) is the
+      // product xy, and sqrt(x)^-2 the power x^-1, which must meet the x already here.
+      regroup ||= n === null && (isCall(f, MUL) || this.split(f).base !== base);
+    }
+    if (regroup && depth < MAX_REGROUP) return this.product([this.number(coef), ...out], depth + 1);
+    if (out.length === 0) return this.number(coef);
+    if (N.isOne(coef) && out.length === 1) return out[0];
+    if (out.length === 1 && isCall(out[0], ADD)) return this.sum(out[0].args.map((t) => this.product([this.number(coef), t])));
+    out.sort(compareFactors);
+    return this.make(MUL, N.isOne(coef) ? out : [this.number(coef), ...out]);
+  }
+
+  power(base: Expr, exponent: Expr): Expr {
+    this.budget.spend();
+    const e = numOf(exponent);
+    const b = numOf(base);
+    if (e !== null && N.isZero(e)) return this.number(N.ONE); // x^0 = 1, as Math.pow has it for every x
+    if (e !== null && N.isOne(e)) return base;
+    if (b !== null) {
+      if (N.isOne(b)) return base; // 1^x = 1
+      const folded = e === null ? null : N.pow(b, e);
+      if (folded !== null) return this.number(folded);
+      // 0^x = 0 for x > 0, and Infinity for x < 0 (printed 1 / 0, which reads back as Infinity).
+      if (N.isZero(b) && e !== null) return N.sign(e) > 0 ? base : this.number(Infinity);
+    }
+    const spread = e !== null && N.isInteger(e) && Math.abs(N.value(e)) <= MAX_SPREAD;
+    const content = spread ? this.contentOf(base) : null;
+    if (content !== null && N.pow(content, e!) !== null) {
+      // (cP)^n = c^n·P^n; only for integer n, since 2^(1/2)·(x + 1)^(1/2) reads worse than (2x + 2)^(1/2).
+      return this.product([this.power(this.number(content), exponent), this.power(this.divideOut(base, content), exponent)]);
+    }
+    if (isCall(base, POW)) {
+      const [inner, innerExponent] = base.args;
+      const k = numOf(innerExponent);
+      // (a^k)^e = a^(k·e) for integer e; for other e it needs a^k ≥ 0 wherever a^k^e is real,
+      // which holds unless k is an even integer (then a < 0 gives a real a^k but not a^(k·e)).
+      if ((e !== null && N.isInteger(e)) || (k !== null && !N.isEvenInteger(k))) {
+        return this.power(inner, this.product([innerExponent, exponent]));
+      }
+      // (a^2j)^e = |a|^(2j·e): the even power forgot the sign of a.
+      if (k !== null && e !== null) return this.power(this.apply('abs', [inner]), this.number(N.mul(k, e)));
+    }
+    // (ab)^n = a^n·b^n for integer n, unless the coefficient's power overflows (4^512 is Infinity).
+    if (isCall(base, MUL) && spread && N.pow(coefficientOf(base), e!) !== null) {
+      return this.product(base.args.map((f) => this.power(f, exponent)));
+    }
+    return this.make(POW, [base, exponent]);
+  }
+
+  /** A call of any other primitive; exact ops on numbers are folded. */
+  apply(op: string, args: readonly Expr[]): Expr {
+    this.budget.spend();
+    const fold = FOLD.get(op);
+    const values = args.map(numOf);
+    const folded = fold && values.every((v): v is Num => v !== null) ? fold(values) : null;
+    if (folded !== null) return this.number(folded);
+    return this.make(op, args);
+  }
+
+  /**
+   * The content c > 0 of a sum, the c that leaves coprime integer coefficients in P = sum / c, as
+   * y/3 + 1/6 = (2y + 1)/6; null when c is 1, e is not a sum, or a coefficient is inexact. Sums
+   * inside products and powers keep only the P, so that (y/3 + 1/6)/(y + 1/2) finds its common
+   * factor; a lone c·P is distributed again. The sign stays inside: 1 - x is not -(x - 1).
+   */
+  private contentOf(e: Expr): Num | null {
+    if (!isCall(e, ADD)) return null;
+    let c: Num = N.ZERO;
+    for (const t of e.args) {
+      const k = coefficientOf(t);
+      if (!N.isExact(k) || !N.isExact(c)) return null;
+      c = N.gcdOf(c, k);
+    }
+    return N.isOne(c) || !N.isExact(c) ? null : c;
+  }
+
+  /** How a factor meets like factors: x^k under x with exponent k, exp(a) under e with a. */
+  private split(f: Expr): { base: Expr; exponent: Expr } {
+    if (f.kind !== 'call' || (f.op !== POW && f.op !== 'exp')) return { base: f, exponent: this.number(N.ONE) };
+    return f.op === POW ? { base: f.args[0], exponent: f.args[1] } : { base: this.dag.constant('e'), exponent: f.args[0] };
+  }
+
+  private divideOut(sum: Expr, c: Num): Expr {
+    const inverse = this.number(N.div(N.ONE, c)!);
+    return this.sum((isCall(sum, ADD) ? sum.args : [sum]).map((t) => this.product([inverse, t])));
+  }
+
+  private make(op: string, args: readonly Expr[]): Expr {
+    const node = this.dag.call(op, args);
+    factsOf(node);
+    return this.rewrite(node);
+  }
+}

@@ -1,0 +1,54 @@
+// The shapes of canonical expressions: numeric literals, terms (coefficient × factors) and
+// factors (base ^ exponent), read the same way by the kernel, the order, the matcher and the renderer.
+//
+// Canonical form, inside src/symbolic only: `add` and `multiply` are n-ary and flat; a product
+// carries at most one numeric coefficient, first; a - b is a + (-1)·b and a / b is a·b^-1; a
+// rational constant p/q (q > 1) is the literal `divide(p, q)`, the one `divide` left. The renderer turns this back into the binary operators the rest of gradlab knows.
+import type { Expr } from '../ast';
+import * as N from './numbers';
+import type { Num } from './numbers';
+
+export const ADD = 'add';
+export const MUL = 'multiply';
+export const POW = 'pow';
+
+export type Call = Extract<Expr, { kind: 'call' }>;
+
+export function isCall(e: Expr, op?: string): e is Call {
+  return e.kind === 'call' && (op === undefined || e.op === op);
+}
+
+/** The value of a numeric literal: an integer or float `number`, or a rational `divide(p, q)`. */
+export function numOf(e: Expr): Num | null {
+  if (e.kind === 'number') return Number.isSafeInteger(e.value) ? { p: e.value || 0, q: 1 } : e.value;
+  if (e.kind === 'call' && e.op === 'divide' && e.args.length === 2) {
+    const [p, q] = e.args;
+    if (p.kind === 'number' && q.kind === 'number' && Number.isSafeInteger(p.value) && Number.isSafeInteger(q.value) && q.value > 1) {
+      return { p: p.value, q: q.value };
+    }
+  }
+  return null;
+}
+
+/** The numeric coefficient of a term: 3 in 3xy, 1 in xy. */
+export function coefficientOf(term: Expr): Num {
+  if (isCall(term, MUL)) return numOf(term.args[0]) ?? N.ONE;
+  return numOf(term) ?? N.ONE;
+}
+
+/** The factors of a term without its coefficient: [x, y] for 3xy, [] for 3. */
+export function factorsOf(term: Expr): readonly Expr[] {
+  if (isCall(term, MUL)) return numOf(term.args[0]) === null ? term.args : term.args.slice(1);
+  return numOf(term) === null ? [term] : [];
+}
+
+export const baseOf = (factor: Expr): Expr => (isCall(factor, POW) ? factor.args[0] : factor);
+
+/** The exponent of a factor, or null for an implicit 1. */
+export const exponentOf = (factor: Expr): Expr | null => (isCall(factor, POW) ? factor.args[1] : null);
+
+/** Whether the expression reads with a leading minus: -3, -2x, -x + 1. */
+export function isNegative(e: Expr): boolean {
+  if (isCall(e, ADD)) return isNegative(e.args[0]);
+  return N.sign(coefficientOf(e)) < 0;
+}

@@ -1,0 +1,61 @@
+// The simplifier's identities, one line each in the gradlab language, tried in order at every node
+// the kernel builds. `a`–`d` match any subexpression, `n` and `m` only a number.
+//
+// A rule must keep the value wherever its left side is defined and must never turn a defined
+// value into NaN. A NaN is an error in gradlab (evaluate throws 'domain'), so `exp(log(a)) = a` may
+// drop the a ≤ 0 where the left side fails; `log(a^2) = 2log(a)` may not, since log(a^2) is defined
+// at a = -1 and 2log(-1) is not.
+//
+// The algebra of + * ^ is the kernel's (canon.ts), not rules: x + 0, x·1, x·0, x^1, x^0, --x, like
+// terms and like factors (exp(a)·exp(b) among them, as e^a·e^b), exact constant folding,
+// (a^k)^e = a^(ke) where it holds, (a^2)^(1/2) = |a|.
+import { isNegative, numOf } from './forms';
+import * as N from './numbers';
+import type { Bindings, Rule } from './pattern';
+
+const negative = (v: string) => (m: Bindings) => isNegative(m.get(v)!);
+const evenInteger = (v: string) => (m: Bindings) => N.isEvenInteger(numOf(m.get(v)!)!);
+const multipleOf3 = (v: string) => (m: Bindings) => N.isInteger(N.mul(numOf(m.get(v)!)!, { p: 1, q: 3 }));
+const notEvenInteger = (v: string) => (m: Bindings) => !N.isEvenInteger(numOf(m.get(v)!)!);
+
+const ODD = ['sin', 'tan', 'sinh', 'tanh', 'asin', 'atan', 'asinh', 'atanh', 'cbrt'];
+const EVEN = ['cos', 'cosh', 'abs'];
+const ZERO_AT_ZERO = ['sin', 'tan', 'sinh', 'tanh', 'asin', 'atan', 'asinh', 'atanh'];
+const ONE_AT_ZERO = ['cos', 'cosh', 'exp'];
+const INVERSES: readonly [string, string][] = [['sin', 'asin'], ['cos', 'acos'], ['tan', 'atan'], ['sinh', 'asinh'], ['cosh', 'acosh'], ['tanh', 'atanh']];
+
+// prettier-ignore
+export const RULES: readonly Rule[] = [
+  // Values at 0 and 1.
+  ...ZERO_AT_ZERO.map((f) => ({ name: `${f}-zero`, from: `${f}(0)`, to: '0' })),                                    // f(0) = 0
+  ...ONE_AT_ZERO.map((f) => ({ name: `${f}-zero`, from: `${f}(0)`, to: '1' })),                                     // f(0) = 1
+  { name: 'log-one',       from: 'log(1)',                     to: '0' },
+  { name: 'log-e',         from: 'log(e)',                     to: '1' },
+  // Symmetry: pull the sign out of odd functions, drop it inside even ones.
+  ...ODD.map((f) => ({ name: `${f}-odd`, from: `${f}(a)`, to: `-${f}(-a)`, where: negative('a') })),              // f(-a) = -f(a)
+  ...EVEN.map((f) => ({ name: `${f}-even`, from: `${f}(a)`, to: `${f}(-a)`, where: negative('a') })),             // f(-a) = f(a)
+  // Inverse pairs, each defined where the inner function is.
+  ...INVERSES.map(([f, g]) => ({ name: `${f}-${g}`, from: `${f}(${g}(a))`, to: 'a' })),                           // f(f⁻¹(a)) = a
+  { name: 'exp-log',       from: 'exp(log(a))',                to: 'a' },                                           // needs a > 0, as log(a) does
+  { name: 'log-exp',       from: 'log(exp(a))',                to: 'a' },
+  { name: 'cbrt-power',    from: 'cbrt(a)^n',                  to: 'a^(n/3)', where: multipleOf3('n') },
+  { name: 'cube-cbrt',     from: 'cbrt(a^3)',                  to: 'a' },
+  // Exponentials and logarithms.
+  { name: 'e-power',       from: 'e^a',                        to: 'exp(a)' },
+  { name: 'exp-power',     from: 'exp(a)^b',                   to: 'exp(a*b)' },                                    // (e^a)^b = e^(ab) since e^a > 0
+  { name: 'exp-log-power', from: 'exp(b*log(a))',              to: 'a^b' },                                         // needs a > 0, as log(a) does
+  { name: 'log-power',     from: 'log(a^n)',                   to: 'n*log(a)', where: notEvenInteger('n') },        // a^n > 0 forces a > 0 unless n is even
+  // Pythagoras, with any common factor a.
+  { name: 'pythagoras',    from: 'a*sin(b)^2 + a*cos(b)^2',    to: 'a' },                                           // sin² + cos² = 1
+  { name: 'hyperbolic',    from: 'a*cosh(b)^2 - a*sinh(b)^2',  to: 'a' },                                           // cosh² - sinh² = 1
+  // Square roots: sqrt stays a function, since sqrt(-Infinity) is NaN but (-Infinity)^(1/2) is not.
+  { name: 'sqrt-even-power', from: 'sqrt(a)^n',                to: 'a^(n/2)', where: evenInteger('n') },            // needs a ≥ 0, as sqrt(a) does
+  { name: 'even-power-sqrt', from: 'sqrt(a^n)',                to: 'abs(a)^(n/2)', where: evenInteger('n') },       // √(a²) = |a|
+  { name: 'log-sqrt',      from: 'log(sqrt(a))',               to: 'log(a)/2' },
+  // Absolute value and sign.
+  { name: 'abs-abs',       from: 'abs(abs(a))',                to: 'abs(a)' },
+  { name: 'abs-even-power', from: 'abs(a^n)',                  to: 'a^n', where: evenInteger('n') },
+  { name: 'even-power-abs', from: 'abs(a)^n',                  to: 'a^n', where: evenInteger('n') },
+  { name: 'abs-exp',       from: 'abs(exp(a))',                to: 'exp(a)' },
+  { name: 'sign-abs',      from: 'sign(a) * abs(a)',           to: 'a' },                                           // sign(a)·|a| = a
+];

@@ -1,0 +1,120 @@
+// The primitive table: each row's arity as the parser enforces it, and each row's value through
+// the parser and interpreter, against mathjs where mathjs has the function.
+// (The derivative rules, the `d` column, are tested with the differentiators.)
+import * as math from 'mathjs';
+import { describe, expect, it } from 'vitest';
+import { ParseError } from '../src/errors';
+import { evaluate } from '../src/evaluate';
+import { parse } from '../src/parse/parse';
+import { arityRange, CONSTANT_NAMES, OPERATOR_NAMES, primitive, PRIMITIVES } from '../src/primitives';
+import { caught, close } from './support/helpers';
+
+const ROWS = [...PRIMITIVES.values()];
+const CALLABLE = ROWS.filter((p) => !CONSTANT_NAMES.has(p.name));
+const call = (name: string, args: readonly number[]) => `${name}(${args.join(', ')})`;
+
+/** Arities other than one argument; every other row takes exactly one. */
+const ARITY: Record<string, number | readonly [number, number]> = {
+  add: 2, subtract: 2, multiply: 2, divide: 2, pow: 2, atan2: 2,
+  pi: 0, e: 0,
+  log: [1, 2], nthRoot: [1, 2],
+  max: [1, Infinity], min: [1, Infinity], hypot: [1, Infinity], sum: [1, Infinity],
+};
+
+/** In-domain points for each row; rows not listed use DEFAULT_POINTS. */
+const DEFAULT_POINTS = [[0.3], [0.7], [-1.3], [2.5]];
+const POINTS: Record<string, number[][]> = {
+  add: [[1, 2], [-0.5, 3.25]], subtract: [[1, 2], [-0.5, 3.25]], multiply: [[3, -4], [0.5, 0.25]],
+  divide: [[1, 4], [-3, 0.5]], pow: [[2, 10], [2.5, -1.5], [-2, 3]],
+  pi: [[]], e: [[]],
+  log: [[0.3], [8], [8, 2], [100, 10]], log10: [[0.3], [1000]], log2: [[0.3], [1024]],
+  sqrt: [[0.3], [16]], nthRoot: [[16], [27, 3], [-8, 3], [16, 4]],
+  asin: [[0.3], [-0.7]], acos: [[0.3], [-0.7]], atanh: [[0.3], [-0.7]], asech: [[0.3], [0.9]],
+  acosh: [[1.5], [4]], asec: [[1.5], [-3]], acsc: [[1.5], [-3]], acoth: [[1.5], [-3]],
+  atan2: [[1, 2], [-1, -2], [1, -2]],
+  max: [[3], [3, 4], [-1, 2, 0.5]], min: [[3], [3, 4], [-1, 2, 0.5]],
+  hypot: [[3], [3, 4], [-1, 2, 0.5]], sum: [[3], [3, 4], [-1, 2, 0.5]],
+};
+const pointsOf = (name: string) => POINTS[name] ?? DEFAULT_POINTS;
+
+/** Rows mathjs lacks, checked against values worked out by hand. */
+const KNOWN: Record<string, [number[], number][]> = {
+  heaviside: [[[-2], 0], [[0], 0], [[3], 1]],
+  sigmoid: [[[0], 0.5], [[Math.log(3)], 0.75], [[-Math.log(3)], 0.25], [[-800], 0], [[800], 1]],
+  relu: [[[-2], 0], [[0], 0], [[3], 3]],
+  softplus: [[[0], Math.LN2], [[Math.log(Math.E - 1)], 1], [[-800], 0], [[800], 800]],
+};
+
+describe('arity', () => {
+  it.each(ROWS)('$name takes the arguments it should', (p) => {
+    expect(p.arity).toEqual(ARITY[p.name] ?? 1);
+  });
+
+  it('lists every operator and constant as a row', () => {
+    for (const name of [...OPERATOR_NAMES, ...CONSTANT_NAMES]) expect(PRIMITIVES.has(name), name).toBe(true);
+  });
+
+  it.each(CALLABLE)('the parser accepts $name with as few and as many arguments as it takes', (p) => {
+    const [min, max] = arityRange(p);
+    for (const n of [min, Math.min(max, min + 3)]) {
+      expect(() => parse(call(p.name, Array(n).fill(1)))).not.toThrow();
+    }
+  });
+
+  it.each(CALLABLE.filter((p) => arityRange(p)[1] !== Infinity))('the parser refuses $name with one argument too many', (p) => {
+    const n = arityRange(p)[1] + 1;
+    const err = caught(() => parse(call(p.name, Array(n).fill(1))), ParseError);
+    expect(err.code).toBe('arity');
+    expect(err.message).toMatch(new RegExp(`^'${p.name}' takes .*, got ${n}$`));
+  });
+
+  it.each(CALLABLE.filter((p) => arityRange(p)[0] > 1))('the parser refuses $name with one argument too few', (p) => {
+    const n = arityRange(p)[0] - 1;
+    expect(caught(() => parse(call(p.name, Array(n).fill(1))), ParseError).code).toBe('arity');
+  });
+
+  it.each(CALLABLE)('the parser refuses $name with no arguments', (p) => {
+    expect(() => parse(`${p.name}()`)).toThrow(ParseError);
+  });
+
+  it('looks rows up by name and refuses names it lacks', () => {
+    expect(primitive('sin')).toBe(PRIMITIVES.get('sin'));
+    expect(() => primitive('sine')).toThrow("no primitive 'sine' in the table");
+  });
+
+  it('gives every row a one-line doc', () => {
+    for (const p of ROWS) expect(p.doc, p.name).toMatch(/^[^\n]+$/);
+  });
+});
+
+describe('values', () => {
+  const cases = ROWS.flatMap((p) => pointsOf(p.name).map((args) => ({ name: p.name, args })));
+
+  it.each(cases)('$name($args) evaluates to the row function', ({ name, args }) => {
+    const source = CONSTANT_NAMES.has(name) ? name : call(name, args);
+    const value = evaluate(source);
+    expect(value).toBe(primitive(name).fn(...args));
+    expect(Number.isFinite(value)).toBe(true);
+  });
+
+  const mathjs = math as unknown as Record<string, unknown>;
+  const shared = cases.filter(({ name }) => name in mathjs);
+
+  it.each(shared)('$name($args) matches mathjs', ({ name, args }) => {
+    const theirs = CONSTANT_NAMES.has(name) ? mathjs[name] : (mathjs[name] as (...x: number[]) => unknown)(...args);
+    const ours = evaluate(CONSTANT_NAMES.has(name) ? name : call(name, args)) as number;
+    expect(typeof theirs).toBe('number');
+    expect(close(ours, theirs as number, 1e-13), `ours ${ours}, mathjs ${String(theirs)}`).toBe(true);
+  });
+
+  it('knows which rows mathjs lacks', () => {
+    expect(ROWS.map((p) => p.name).filter((name) => !(name in mathjs))).toEqual(Object.keys(KNOWN));
+  });
+
+  it.each(Object.entries(KNOWN).flatMap(([name, rows]) => rows.map(([args, value]) => ({ name, args, value }))))(
+    '$name($args) is $value',
+    ({ name, args, value }) => {
+      expect(close(evaluate(call(name, args)) as number, value, 1e-15)).toBe(true);
+    },
+  );
+});
