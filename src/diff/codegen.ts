@@ -3,8 +3,9 @@
 import { float, algebraOf } from '../interpret/domain';
 import { arityRange, partialOf, PRIMITIVES, type Algebra, type Primitive } from '../primitives';
 
-/** Writes ∂out/∂x[i] for every argument into `into`, given the arguments and the output. */
-export type Partials = (x: ArrayLike<number>, out: number, into: Float64Array) => void;
+/** Writes ∂out/∂x[k] into `into[k]` for the arguments whose bit is set in `mask`; the arguments
+ *  are `v[arg[s]]`, `v[arg[s + 1]]`, …, as they sit in a graph's arrays. */
+export type Partials = (v: Float64Array, arg: Int32Array, s: number, nargs: number, out: number, into: Float64Array, mask: number) => void;
 
 const FLOAT = algebraOf(float);
 
@@ -23,17 +24,18 @@ const SOURCE: Algebra<string> = {
 const FNS: Record<string, (...x: number[]) => number> = Object.fromEntries([...PRIMITIVES.values()].map((p) => [p.name, p.fn]));
 
 function generate(p: Primitive, nargs: number): Partials {
-  const x = Array.from({ length: nargs }, (_, i) => `x[${i}]`);
-  const lines = x.map((_, i) => `  into[${i}] = ${partialOf(p, i)(SOURCE, x, 'out', i)};`);
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function('F', `return function ${p.name}_partials(x, out, into) {\n${lines.join('\n')}\n};`)(FNS) as Partials;
+  const x = Array.from({ length: nargs }, (_, i) => `x${i}`);
+  const loads = x.map((name, i) => `  const ${name} = v[arg[s + ${i}]];`);
+  const lines = x.map((_, i) => `  if (mask & ${1 << i}) into[${i}] = ${partialOf(p, i)(SOURCE, x, 'out', i)};`);
+  const body = [...loads, ...lines].join('\n');
+  return new Function('F', `return function ${p.name}_partials(v, arg, s, nargs, out, into, mask) {\n${body}\n};`)(FNS) as Partials;
 }
 
 /** The rules run through the float algebra: for ops whose argument count is only known late. */
 function interpreted(p: Primitive): Partials {
-  return (x, out, into) => {
-    const xs = Array.from(x);
-    for (let i = 0; i < xs.length; i++) into[i] = partialOf(p, i)(FLOAT, xs, out, i);
+  return (v, arg, s, nargs, out, into) => {
+    const xs = Array.from({ length: nargs }, (_, k) => v[arg[s + k]]);
+    for (let i = 0; i < nargs; i++) into[i] = partialOf(p, i)(FLOAT, xs, out, i);
   };
 }
 

@@ -27,6 +27,8 @@ export interface Graph {
   readonly constants: Float64Array;
   /** Whether a node depends on an input (only those carry derivatives). */
   readonly active: Uint8Array;
+  /** Per node, bit k set where argument k is active: the partials worth computing. */
+  readonly mask: Int32Array;
   readonly outputs: Int32Array;
   /** Bytes of the arrays above. */
   readonly bytes: number;
@@ -76,9 +78,14 @@ export function buildGraph(n: number, nodes: readonly NodeSpec[], outputs: reado
   const code = Int32Array.from(codes);
   const arg = Int32Array.from(args);
   const active = new Uint8Array(size);
+  const mask = new Int32Array(size);
   for (let i = 0; i < size; i++) {
     if (code[i] === INPUT) active[i] = 1;
-    else for (let k = start[i]; k < start[i + 1]; k++) if (active[arg[k]]) active[i] = 1;
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      if (!active[arg[k]]) continue;
+      active[i] = 1;
+      if (k - start[i] < 31) mask[i] |= 1 << (k - start[i]);
+    }
   }
   // Sums and dot products, the bulk of a network's graph, are swept inline below.
   const partials = Array.from(code, (c, i) => (c >= 0 && c !== SUM && c !== DOT ? partialsOf(OPS[c], start[i + 1] - start[i]) : null));
@@ -91,6 +98,7 @@ export function buildGraph(n: number, nodes: readonly NodeSpec[], outputs: reado
     arg,
     constants: Float64Array.from(values),
     active,
+    mask,
     outputs: Int32Array.from(outs),
     bytes: code.byteLength + start.byteLength + arg.byteLength + values.length * 8 + active.byteLength,
     partials,
@@ -104,8 +112,21 @@ export function graphOf(tape: Tape<number>, outputs: readonly { id: number; v: n
   return buildGraph(tape.n, nodes, outputs.map((o) => ref(o.id, o.v)));
 }
 
-/** Every node's value at x, in a fresh array (index by node). */
-export function evaluate(g: Graph, x: ArrayLike<number>, v = new Float64Array(g.size)): Float64Array {
+const scratch = new WeakMap<Graph, { values: Float64Array; adjoints: Float64Array }>();
+
+/** Reusable per-graph arrays for node values and adjoints, so a replayed sweep allocates nothing.
+ *  Their contents last until the next sweep of the same graph. */
+export function buffers(g: Graph): { values: Float64Array; adjoints: Float64Array } {
+  let b = scratch.get(g);
+  if (!b) {
+    b = { values: new Float64Array(g.size), adjoints: new Float64Array(g.size) };
+    scratch.set(g, b);
+  }
+  return b;
+}
+
+/** Every node's value at x (index by node), into `v`. */
+export function evaluate(g: Graph, x: ArrayLike<number>, v: Float64Array = new Float64Array(g.size)): Float64Array {
   const { code, start, arg, constants } = g;
   const scratch: number[] = [];
   for (let i = 0; i < g.size; i++) {
@@ -153,13 +174,14 @@ export function evaluate(g: Graph, x: ArrayLike<number>, v = new Float64Array(g.
   return v;
 }
 
+// Scratch for one node's partials (sweeps are never re-entered).
+const p = new Float64Array(64);
+
 /** Reverse sweep: adjoints of every node for output cotangents `seed` (one per output). */
-export function backward(g: Graph, v: Float64Array, seed: ArrayLike<number>, adj = new Float64Array(g.size)): Float64Array {
+export function backward(g: Graph, v: Float64Array, seed: ArrayLike<number>, adj = buffers(g).adjoints): Float64Array {
   adj.fill(0);
   for (let o = 0; o < g.outputs.length; o++) adj[g.outputs[o]] += seed[o];
-  const { code, start, arg, active, partials } = g;
-  const p = new Float64Array(64);
-  const xs: number[] = [];
+  const { code, start, arg, active, mask, partials } = g;
   for (let i = g.size - 1; i >= g.n; i--) {
     const gi = adj[i];
     if (gi === 0 || !active[i]) continue;
@@ -181,10 +203,8 @@ export function backward(g: Graph, v: Float64Array, seed: ArrayLike<number>, adj
         break;
       }
       default: {
-        xs.length = 0;
-        for (let k = s; k < e; k++) xs.push(v[arg[k]]);
         const into = e - s <= 64 ? p : new Float64Array(e - s);
-        partials[i]!(xs, v[i], into);
+        partials[i]!(v, arg, s, e - s, v[i], into, mask[i]);
         for (let k = s; k < e; k++) if (active[arg[k]]) adj[arg[k]] += gi * into[k - s];
       }
     }
@@ -196,9 +216,7 @@ export function backward(g: Graph, v: Float64Array, seed: ArrayLike<number>, adj
 export function forward(g: Graph, v: Float64Array, width: number, seed: (j: number, t: Float64Array) => void): Float64Array {
   const T = new Float64Array(g.size * width);
   for (let j = 0; j < g.n; j++) seed(j, T.subarray(j * width, (j + 1) * width));
-  const { code, start, arg, active, partials } = g;
-  const p = new Float64Array(64);
-  const xs: number[] = [];
+  const { code, start, arg, active, mask, partials } = g;
   for (let i = g.n; i < g.size; i++) {
     if (!active[i]) continue;
     const s = start[i];
@@ -220,10 +238,8 @@ export function forward(g: Graph, v: Float64Array, width: number, seed: (j: numb
       }
       continue;
     }
-    xs.length = 0;
-    for (let k = s; k < e; k++) xs.push(v[arg[k]]);
     const into = e - s <= 64 ? p : new Float64Array(e - s);
-    partials[i]!(xs, v[i], into);
+    partials[i]!(v, arg, s, e - s, v[i], into, mask[i]);
     for (let k = s; k < e; k++) {
       if (!active[arg[k]]) continue;
       const pk = into[k - s];

@@ -11,8 +11,9 @@ import type { Answer, Differentiator, MethodName, Options } from './types';
 /** A NaN in an answer means the derivative does not exist there: say so instead of returning it. */
 function guarded(d: Differentiator): Differentiator {
   const check = <V>(what: string, a: Answer<V>): Answer<V> => {
-    const flat = ([] as unknown[]).concat(a.result).flat() as number[];
-    if (flat.some(Number.isNaN)) {
+    const result = a.result as unknown as number[] | number[][];
+    const rows = (Array.isArray(result[0]) ? result : [result]) as number[][];
+    if (rows.some((row) => row.some(Number.isNaN))) {
       throw new EvalError('domain', `the ${what} is not a real number at this point (${d.name} found NaN)`);
     }
     return a;

@@ -4,7 +4,7 @@ import { EvalError } from '../errors';
 import { float, isVector, type Domain, type Value } from '../interpret/domain';
 import { interpret, type RunOptions } from '../interpret/interpret';
 import { flatten, layoutOf, seedInputs, unflatten, type Fn, type Layout, type Point } from './fn';
-import { evaluate as evaluateGraph, graphOf, type Graph } from './graph';
+import { buffers, evaluate as evaluateGraph, graphOf, type Graph } from './graph';
 import { Tape, type TapeVar } from './tape';
 
 /** Outputs of a run as a list, and whether f returned a vector. */
@@ -54,7 +54,7 @@ export function trace(fn: Fn, at: Point, options: RunOptions = {}): Traced {
   const key = `graph:${layout.key}`;
   const cached = fn.cache.get(key) as { graph: Graph; vector: boolean } | 'branchy' | undefined;
   if (cached && cached !== 'branchy') {
-    const values = evaluateGraph(cached.graph, x);
+    const values = evaluateGraph(cached.graph, x, buffers(cached.graph).values);
     const outs = Array.from(cached.graph.outputs, (o) => values[o]);
     if (!hasNaN(values)) {
       return { fn, layout, x, graph: cached.graph, values, recording: null, value: shapeValue(outs, cached.vector), vector: cached.vector };
@@ -71,14 +71,14 @@ export function trace(fn: Fn, at: Point, options: RunOptions = {}): Traced {
   }
   const graph = graphOf(recording.tape, recording.outs);
   fn.cache.set(key, { graph, vector: recording.vector });
-  return { fn, layout, x, graph, values: evaluateGraph(graph, x), recording: null, value, vector: recording.vector };
+  return { fn, layout, x, graph, values: evaluateGraph(graph, x, buffers(graph).values), recording: null, value, vector: recording.vector };
 }
 
 /** f at a flat point: the fastest plain evaluation gradlab has (graph replay when it holds). */
 export function valueAt(fn: Fn, layout: Layout, x: Float64Array, options: RunOptions = {}): number[] {
   const cached = fn.cache.get(`graph:${layout.key}`) as { graph: Graph } | 'branchy' | undefined;
   if (cached && cached !== 'branchy') {
-    const values = evaluateGraph(cached.graph, x);
+    const values = evaluateGraph(cached.graph, x, buffers(cached.graph).values);
     if (!hasNaN(values)) return Array.from(cached.graph.outputs, (o) => values[o]);
   }
   if (cached === undefined) return outputsAsArray(trace(fn, unflatten(layout, x), options).value);

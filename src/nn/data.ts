@@ -70,7 +70,8 @@ const RECIPES: Record<DatasetName, Recipe> = {
   spirals:    { task: 'binary',     classes: 2,  defaults: { samples: 400, noise: 0.03, ...SPLIT }, standardise: true,  make: spirals },
   regression: { task: 'regression', classes: 0,  defaults: { samples: 200, noise: 0.1,  ...SPLIT }, standardise: true,  make: regression },
   iris:       { task: 'multiclass', classes: 3,  defaults: { ...SPLIT },                            standardise: true,  make: iris },
-  digits:     { task: 'multiclass', classes: 10, defaults: { downsample: 1, perClass: Infinity, ...SPLIT }, standardise: false, make: digits },
+  digits:     { task: 'multiclass', classes: 10, defaults: { downsample: 1, perClass: Infinity, ...SPLIT },
+                standardise: false, make: digits },
 };
 
 export const DATASETS = Object.keys(RECIPES) as readonly DatasetName[];
@@ -100,6 +101,16 @@ export function loadDataset(name: DatasetName, options: DataOptions = {}): Datas
   return { name, task: recipe.task, features: rows.features, outputs, classes: recipe.classes, train, test };
 }
 
+/** What each option must be, for the datasets that take it. */
+const VALID: Record<Option, [ok: (v: number) => boolean, wanted: string]> = {
+  seed:         [(v) => Number.isSafeInteger(v), 'a whole number'],
+  samples:      [(v) => Number.isInteger(v) && v >= 8 && v <= MAX_SAMPLES, `a whole number from 8 to ${MAX_SAMPLES}`],
+  noise:        [(v) => Number.isFinite(v) && v >= 0, 'a number ≥ 0'],
+  testFraction: [(v) => v > 0 && v < 1, 'strictly between 0 and 1'],
+  downsample:   [(v) => v === 1 || v === 2 || v === 4, '1, 2 or 4'],
+  perClass:     [(v) => v === Infinity || (Number.isInteger(v) && v >= 2), 'a whole number ≥ 2'],
+};
+
 /** The options merged over the recipe's defaults, each checked; options the dataset does not take are refused. */
 function settle(name: DatasetName, recipe: Recipe, options: DataOptions): Settings {
   const takes = ['seed', ...Object.keys(recipe.defaults)] as Option[];
@@ -109,21 +120,16 @@ function settle(name: DatasetName, recipe: Recipe, options: DataOptions): Settin
     }
   }
   const o = { seed: DEFAULT_SEED, ...recipe.defaults, ...defined(options) } as Settings;
-  const check = (ok: boolean, option: Option, wanted: string) => {
-    if (!ok) throw new UsageError(`${option} must be ${wanted}, not ${String(o[option])}`);
-  };
-  check(Number.isSafeInteger(o.seed), 'seed', 'a whole number');
-  if ('samples' in recipe.defaults) check(Number.isInteger(o.samples) && o.samples >= 8 && o.samples <= MAX_SAMPLES, 'samples', `a whole number from 8 to ${MAX_SAMPLES}`);
-  if ('noise' in recipe.defaults) check(Number.isFinite(o.noise) && o.noise >= 0, 'noise', 'a number ≥ 0');
-  if ('testFraction' in recipe.defaults) check(o.testFraction > 0 && o.testFraction < 1, 'testFraction', 'strictly between 0 and 1');
-  if ('downsample' in recipe.defaults) check([1, 2, 4].includes(o.downsample), 'downsample', '1, 2 or 4');
-  if ('perClass' in recipe.defaults) check(o.perClass === Infinity || (Number.isInteger(o.perClass) && o.perClass >= 2), 'perClass', 'a whole number ≥ 2');
+  for (const key of takes) {
+    const [ok, wanted] = VALID[key];
+    if (!ok(o[key])) throw new UsageError(`${key} must be ${wanted}, not ${String(o[key])}`);
+  }
   return o;
 }
 
 const defined = (options: DataOptions) => Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
 
-// --- the generated datasets, in the coordinates scikit-learn uses before standardisation ---
+// --- the generated datasets, in their own coordinates: standardisation comes after the split ---
 
 function xor(): Rows {
   return { features: 2, x: Float64Array.of(0, 0, 0, 1, 1, 0, 1, 1), label: Int32Array.of(0, 1, 1, 0) };
@@ -212,10 +218,14 @@ const SIDE = 28;
 function digits(rng: Rng, o: Settings): Rows {
   const mnist = loadMnist();
   const rarest = Math.min(...mnist.map((d) => d.length));
-  if (o.perClass !== Infinity && o.perClass > rarest) throw new UsageError(`perClass must be at most ${rarest}, the count of the rarest digit, not ${o.perClass}`);
+  if (o.perClass !== Infinity && o.perClass > rarest) {
+    throw new UsageError(`perClass must be at most ${rarest}, the count of the rarest digit, not ${o.perClass}`);
+  }
   const f = o.downsample;
   const side = SIDE / f;
-  const picks = mnist.map((d) => (o.perClass === Infinity ? Int32Array.from({ length: d.length }, (_, i) => i) : rng.permutation(d.length).subarray(0, o.perClass)));
+  const picks = mnist.map((d) =>
+    o.perClass === Infinity ? Int32Array.from({ length: d.length }, (_, i) => i) : rng.permutation(d.length).subarray(0, o.perClass),
+  );
   const n = picks.reduce((sum, p) => sum + p.length, 0);
   const x = new Float64Array(n * side * side);
   const label = new Int32Array(n);
@@ -226,7 +236,9 @@ function digits(rng: Rng, o: Settings): Rows {
       const pixels = mnist[digit].get(i);
       const out = row * side * side;
       for (let r = 0; r < SIDE; r++) {
-        for (let c = 0; c < SIDE; c++) x[out + Math.floor(r / f) * side + Math.floor(c / f)] += pixels[r * SIDE + c] / (f * f);
+        for (let c = 0; c < SIDE; c++) {
+          x[out + Math.floor(r / f) * side + Math.floor(c / f)] += pixels[r * SIDE + c] / (f * f);
+        }
       }
       label[row++] = digit;
     }
@@ -235,11 +247,11 @@ function digits(rng: Rng, o: Settings): Rows {
 }
 
 // Special case: importing `mnist` parses 21 MB of JSON (about 0.4 s), so it is required on first
-// use, sparing everyone who never asks for digits. The CJS build has `require`; ESM makes one.
+// use, sparing everyone who never asks for digits. `import.meta.url` places this module in the ESM
+// build; tsup's CJS build leaves `import.meta` empty but has `__filename`.
 let mnistDigits: readonly MnistDigit[] | undefined;
 function loadMnist(): readonly MnistDigit[] {
-  const load = typeof require === 'function' ? require : createRequire(import.meta.url);
-  mnistDigits ??= load('mnist') as readonly MnistDigit[];
+  mnistDigits ??= createRequire(import.meta.url ?? __filename)('mnist') as readonly MnistDigit[];
   return mnistDigits;
 }
 

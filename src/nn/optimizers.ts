@@ -167,7 +167,8 @@ export function optimizer(name: OptimizerName, size: number, options: OptimizerO
     name,
     step(params, gradient) {
       if (params.length !== size || gradient.length !== size) {
-        throw new EvalError('shape', `${name} was made for ${size} parameters but got ${params.length} parameters and ${gradient.length} gradient entries`);
+        const got = `${params.length} parameters and ${gradient.length} gradient entries`;
+        throw new EvalError('shape', `${name} was made for ${size} parameters but got ${got}`);
       }
       update(params, gradient);
     },

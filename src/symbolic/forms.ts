@@ -2,8 +2,11 @@
 // factors (base ^ exponent), read the same way by the kernel, the order, the matcher and the renderer.
 //
 // Canonical form, inside src/symbolic only: `add` and `multiply` are n-ary and flat; a product
-// carries at most one numeric coefficient, first; a - b is a + (-1)·b and a / b is a·b^-1; a
-// rational constant p/q (q > 1) is the literal `divide(p, q)`, the one `divide` left. The renderer turns this back into the binary operators the rest of gradlab knows.
+// carries at most one numeric coefficient, first, and no two factors with one base (exp(a) has
+// base e); a - b is a + (-1)·b and a / b is a·b^-1; a sum inside a product or under a small integer
+// power has coprime integer coefficients (2x + 2 there is 2·(x + 1)), while a number times a lone
+// sum is distributed (2x + 2); a rational constant p/q (q > 1) is the literal `divide(p, q)`, the
+// one `divide` left. The renderer turns this back into the binary operators gradlab knows.
 import type { Expr } from '../ast';
 import * as N from './numbers';
 import type { Num } from './numbers';

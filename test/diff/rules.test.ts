@@ -77,7 +77,8 @@ describe.each(cases)('%s at %j, argument %i', (name, x, i) => {
 
   it('is what the generated JavaScript partials compute', () => {
     const into = new Float64Array(x.length);
-    partialsOf(p, x.length)(x, out, into);
+    const slots = Int32Array.from(x, (_, k) => k);
+    partialsOf(p, x.length)(Float64Array.from(x), slots, 0, x.length, out, into, (1 << x.length) - 1);
     expect(into[i]).toBeCloseTo(rule, 14);
   });
 });
