@@ -25,7 +25,7 @@ export async function gradientSuite(sizes: readonly number[], rows: Row[]): Prom
     for (const d of Object.values(differentiators)) if (n <= LIMIT[d.name]) d.gradient(fn, at); // trace, derive, compile once
     const cases = [
       b.add('evaluate (graph replay)', () => valueAt(fn, layout, x)),
-      b.add('evaluate (interpreter)', () => evaluate(fn.program, at)),
+      b.add('evaluate (interpreter)', () => evaluate(fn.program!, at)),
       ...Object.values(differentiators)
         .filter((d) => n <= LIMIT[d.name])
         .map((d) => b.add(`${d.name} gradient`, () => d.gradient(fn, at))),

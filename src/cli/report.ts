@@ -32,7 +32,7 @@ function pad(s: string, n: number): string {
 
 export function formatComparison(c: Comparison, labels: readonly string[]): string {
   const lines: string[] = [];
-  const at = Object.entries(c.at).map(([k, v]) => `${k}=${typeof v === 'number' ? num(v) : `[${v.map(num).join(', ')}]`}`).join(', ');
+  const at = Object.entries(c.at).map(([k, v]) => `${k}=${typeof v === 'number' ? num(v) : `[${Array.from(v, num).join(', ')}]`}`).join(', ');
   lines.push(`at ${at}`);
   lines.push(`value      ${typeof c.value === 'number' ? num(c.value) : shown(c.value)}`);
   const what = Array.isArray(c.reference) ? 'Jacobian' : `∂/∂(${labels.join(', ')})`;

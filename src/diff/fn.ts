@@ -1,6 +1,6 @@
 // A function to differentiate: a parsed program, its inputs, and the point layout that flattens
 // named scalar and vector inputs into one vector x ∈ Rⁿ.
-import type { Program } from '../ast';
+import type { Expr, Program } from '../ast';
 import { EvalError } from '../errors';
 import { inputsOf } from '../interpret/inputs';
 import { parse } from '../parse/parse';
@@ -8,20 +8,35 @@ import { parse } from '../parse/parse';
 /** A parsed program with what every method reuses across calls (traces, derivatives). */
 export interface Fn {
   readonly kind: 'fn';
-  readonly program: Program;
+  /** The program; null for a function built directly as expressions (a network's loss). */
+  readonly program: Program | null;
   readonly inputs: readonly string[];
   /** Per-layout caches kept by the methods, keyed by method and layout. */
   readonly cache: Map<string, unknown>;
+  /** Set for expression-built functions: see built.ts. */
+  readonly built?: Built;
+  /** Values of data leaves (a training batch), read at every call; never differentiated. */
+  readonly data: Map<string, Float64Array>;
+}
+
+/** A function given as interned expressions over input leaves and data leaves. */
+export interface Built {
+  readonly outputs: readonly Expr[];
+  readonly vector: boolean;
+  /** The input leaves in slot order (the layout's flattening). */
+  readonly leaves: readonly Expr[];
+  /** Leaves bound to `Fn.data` by name: element k of the named array. */
+  readonly data: readonly { readonly name: string; readonly leaves: readonly Expr[] }[];
 }
 
 export type FnLike = string | Program | Fn;
 
-export type Point = Readonly<Record<string, number | readonly number[]>>;
+export type Point = Readonly<Record<string, number | readonly number[] | Float64Array>>;
 
 export function compile(f: FnLike): Fn {
   if (typeof f === 'string') return compile(parse(f));
   if (f.kind === 'fn') return f;
-  return { kind: 'fn', program: f, inputs: inputsOf(f).map((u) => u.name), cache: new Map() };
+  return { kind: 'fn', program: f, inputs: inputsOf(f).map((u) => u.name), cache: new Map(), data: new Map() };
 }
 
 /** How a point's named inputs sit in the flat vector x: scalars take one slot, vectors many. */
@@ -39,7 +54,7 @@ export function layoutOf(fn: Fn, at: Point): Layout {
     const v = at[name];
     if (v === undefined) throw new EvalError('missing-input', `no value given for the input '${name}'`);
     const values = typeof v === 'number' ? [v] : v;
-    if (!Array.isArray(values) || values.some((x) => typeof x !== 'number' || !Number.isFinite(x))) {
+    if (!(Array.isArray(values) || values instanceof Float64Array) || !allFinite(values)) {
       throw new EvalError('type', `input '${name}' must be a finite number or a vector of them, got ${JSON.stringify(v)}`);
     }
     const size = typeof v === 'number' ? null : values.length;
@@ -53,6 +68,14 @@ export function layoutOf(fn: Fn, at: Point): Layout {
   }
   const key = entries.map((e) => `${e.name}:${e.size ?? 's'}`).join(',');
   return { entries, n: offset, key };
+}
+
+function allFinite(values: ArrayLike<unknown>): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (typeof x !== 'number' || !Number.isFinite(x)) return false;
+  }
+  return true;
 }
 
 export function flatten(layout: Layout, at: Point): Float64Array {

@@ -1,5 +1,6 @@
 // The fast path: a program traced once (when no branch depended on its inputs) as a flat graph
 // in typed arrays, evaluated and swept forward or backward by tight loops.
+import { EvalError } from '../errors';
 import { PRIMITIVES, type Primitive } from '../primitives';
 import { partialsOf, type Partials } from './codegen';
 import type { Tape } from './tape';
@@ -30,13 +31,16 @@ export interface Graph {
   /** Per node, bit k set where argument k is active: the partials worth computing. */
   readonly mask: Int32Array;
   readonly outputs: Int32Array;
+  /** Constant nodes that take element `index[k]` of the named data array, set by `bind`. */
+  readonly bindings: readonly { readonly name: string; readonly index: Int32Array; readonly nodes: Int32Array }[];
   /** Bytes of the arrays above. */
   readonly bytes: number;
   readonly partials: readonly (Partials | null)[];
 }
 
-/** An argument of a graph node: an earlier node, or a constant value. */
-export type Ref = { readonly node: number } | { readonly value: number };
+/** An argument of a graph node: an earlier node, a constant value, or element `index` of a data
+ *  array bound by name before each evaluation (a placeholder for a training batch). */
+export type Ref = { readonly node: number } | { readonly value: number } | { readonly data: string; readonly index: number };
 
 export interface NodeSpec {
   readonly op: Primitive;
@@ -52,8 +56,22 @@ export function buildGraph(n: number, nodes: readonly NodeSpec[], outputs: reado
   const args: number[] = [];
   const starts: number[] = Array(n + 1).fill(0);
   const nodeOf: number[] = Array.from({ length: n }, (_, j) => j);
+  const bound = new Map<string, Map<number, number>>();
   const resolve = (r: Ref): number => {
     if ('node' in r) return nodeOf[r.node];
+    if ('data' in r) {
+      const slots = bound.get(r.data) ?? new Map<number, number>();
+      bound.set(r.data, slots);
+      let node = slots.get(r.index);
+      if (node === undefined) {
+        node = codes.length;
+        codes.push(CONST);
+        values.push(NaN);
+        starts.push(args.length);
+        slots.set(r.index, node);
+      }
+      return node;
+    }
     let node = constIndex.get(r.value);
     if (node === undefined || !Object.is(values[node], r.value)) {
       node = codes.length;
@@ -100,6 +118,7 @@ export function buildGraph(n: number, nodes: readonly NodeSpec[], outputs: reado
     active,
     mask,
     outputs: Int32Array.from(outs),
+    bindings: [...bound].map(([name, slots]) => ({ name, index: Int32Array.from(slots.keys()), nodes: Int32Array.from(slots.values()) })),
     bytes: code.byteLength + start.byteLength + arg.byteLength + values.length * 8 + active.byteLength,
     partials,
   };
@@ -110,6 +129,15 @@ export function graphOf(tape: Tape<number>, outputs: readonly { id: number; v: n
   const ref = (id: number, v: number): Ref => (id < 0 ? { value: v } : { node: id });
   const nodes = tape.entries.map((e) => ({ op: e.op, args: e.ids.map((id, i) => ref(id, e.args[i])) }));
   return buildGraph(tape.n, nodes, outputs.map((o) => ref(o.id, o.v)));
+}
+
+/** Copies the current data arrays into the graph's placeholder nodes. */
+export function bind(g: Graph, data: ReadonlyMap<string, Float64Array>): void {
+  for (const b of g.bindings) {
+    const values = data.get(b.name);
+    if (!values) throw new EvalError('missing-input', `no data bound for '${b.name}'`);
+    for (let k = 0; k < b.nodes.length; k++) g.constants[b.nodes[k]] = values[b.index[k]];
+  }
 }
 
 const scratch = new WeakMap<Graph, { values: Float64Array; adjoints: Float64Array }>();

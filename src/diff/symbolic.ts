@@ -6,21 +6,26 @@ import * as ast from '../ast';
 import { EvalError, UnsupportedError } from '../errors';
 import { parseExpression } from '../parse/parse';
 import { simplify } from '../symbolic/simplify';
-import { derive, gradientOf, sizes, topological } from './chain';
+import { derive, gradientOf, sizes } from './chain';
 import { matVec, requireLength, requireScalar, vecMat } from './common';
 import { Builder, Fork, SymbolicDomain } from './expr';
 import { compile, flatten, layoutOf, seedInputs, type Fn, type Layout, type Point } from './fn';
-import { buildGraph, evaluate, type Graph, type NodeSpec, type Ref } from './graph';
+import { bind, buffers, evaluate, type Graph } from './graph';
+import { compileExprs } from './lower';
 import { interpret } from '../interpret/interpret';
 import { float } from '../interpret/domain';
 import { outputsOf } from './trace';
-import { primitive } from '../primitives';
 import type { Answer, Differentiator, Options, Stats } from './types';
 
 /** Paths explored through input-dependent `if`s before giving up. */
 export const MAX_PIECES = 64;
 /** Expressions deeper than this are compiled unsimplified (the simplifier recurses). */
 const SIMPLIFY_DEPTH = 1000;
+/** Derivative DAGs larger than this are compiled unsimplified: simplifying each of thousands of
+ *  large shared expressions on its own would cost more than it saves. */
+const SIMPLIFY_NODES = 20_000;
+/** Inputs of an expression-built function (a network's parameters) that symbolic derives. */
+export const MAX_BUILT_INPUTS = 20_000;
 
 interface Condition {
   readonly op: CompareOp;
@@ -35,6 +40,8 @@ export interface Piece {
 
 /** Runs f on symbols along every path of its input-dependent `if`s. */
 export function piecesOf(fn: Fn, layout: Layout, S: SymbolicDomain, leaves: readonly Expr[], maxIterations?: number): { pieces: Piece[]; vector: boolean } {
+  const program = fn.program;
+  if (!program) throw new UnsupportedError('this function was built as expressions: it has no program to run on symbols', undefined, 'expression');
   const pieces: Piece[] = [];
   const pending: boolean[][] = [[]];
   let vector = false;
@@ -43,7 +50,7 @@ export function piecesOf(fn: Fn, layout: Layout, S: SymbolicDomain, leaves: read
     S.decisions = decisions;
     S.path.length = 0;
     try {
-      const out = interpret(fn.program, S, seedInputs(layout, (j) => leaves[j]), { maxIterations });
+      const out = interpret(program, S, seedInputs(layout, (j) => leaves[j]), { maxIterations });
       const o = outputsOf(out);
       vector = o.vector;
       pieces.push({ conditions: S.path.map(({ op, a, b, holds }) => ({ op, a, b, holds })), outputs: o.outs });
@@ -76,24 +83,6 @@ function tidy(B: Builder, e: Expr): { expr: Expr; complete: boolean } {
   return { expr: B.adopt(s.expr), complete: s.complete };
 }
 
-/** Lowers expressions over the leaves to a graph whose outputs are `roots`. */
-export function compileExprs(roots: readonly Expr[], leaves: readonly Expr[]): Graph {
-  const slot = new Map(leaves.map((l, j) => [l, j]));
-  const ref = new Map<Expr, Ref>();
-  const nodes: NodeSpec[] = [];
-  for (const e of topological(roots)) {
-    const j = slot.get(e);
-    if (j !== undefined) ref.set(e, { node: j });
-    else if (e.kind === 'number') ref.set(e, { value: e.value });
-    else if (e.kind === 'constant') ref.set(e, { value: e.name === 'pi' ? Math.PI : Math.E });
-    else if (e.kind === 'call') {
-      nodes.push({ op: primitive(e.op), args: e.args.map((a) => ref.get(a)!) });
-      ref.set(e, { node: leaves.length + nodes.length - 1 });
-    } else throw new UnsupportedError(`cannot compile a ${e.kind} inside a derivative`, e.span, e.kind);
-  }
-  return buildGraph(leaves.length, nodes, roots.map((r) => ref.get(r)!));
-}
-
 interface CompiledPiece {
   readonly tests: readonly Condition[];
   /** Outputs: the comparison operands a₁, b₁, a₂, b₂, … */
@@ -111,19 +100,46 @@ interface Plan {
   readonly jacobian: Expr[][][];
 }
 
+/** The pieces of f on symbols: from running its program, or as built. */
+function symbolsOf(fn: Fn, layout: Layout, options: Options) {
+  if (fn.built) {
+    // Interned anew, so that leaves the simplifier rebuilds are the same objects as these.
+    const S = new SymbolicDomain();
+    const B = S.builder;
+    const { outputs, leaves, data, vector } = fn.built;
+    if (leaves.length > MAX_BUILT_INPUTS) {
+      throw new UnsupportedError(
+        `symbolic differentiation of a function of ${leaves.length.toLocaleString('en-US')} inputs would build an expression per input; gradlab derives up to ${MAX_BUILT_INPUTS.toLocaleString('en-US')}`,
+        undefined,
+        'size',
+      );
+    }
+    return {
+      S,
+      leaves: leaves.map((l) => B.adopt(l)),
+      pieces: [{ conditions: [], outputs: outputs.map((o) => B.adopt(o)) }] as Piece[],
+      vector,
+      data: data.map((d) => ({ name: d.name, leaves: d.leaves.map((l) => B.adopt(l)) })),
+    };
+  }
+  const S = new SymbolicDomain();
+  const leaves = leavesOf(layout, S.builder);
+  return { S, leaves, ...piecesOf(fn, layout, S, leaves, options.maxIterations), data: [] };
+}
+
 function planFor(fn: Fn, layout: Layout, options: Options): Plan {
   const key = `symbolic:${layout.key}`;
   const cached = fn.cache.get(key) as Plan | undefined;
   if (cached) return cached;
-  const S = new SymbolicDomain();
+  const { S, leaves, pieces, vector, data } = symbolsOf(fn, layout, options);
   const B = S.builder;
-  const leaves = leavesOf(layout, B);
-  const { pieces, vector } = piecesOf(fn, layout, S, leaves, options.maxIterations);
   let complete = true;
-  const jacobian = pieces.map((p) =>
-    p.outputs.map((out) =>
-      gradientOf(S, out, leaves).map((d) => {
-        const t = tidy(B, d);
+  const raw = pieces.map((p) => p.outputs.map((out) => gradientOf(S, out, leaves)));
+  const small = sizes(raw.flat(2)).dagNodes <= SIMPLIFY_NODES;
+  const jacobian = raw.map((rows) =>
+    rows.map((row) =>
+      row.map((d) => {
+        const t = small ? tidy(B, d) : { expr: d, complete: false };
         complete &&= t.complete;
         return t.expr;
       }),
@@ -133,8 +149,8 @@ function planFor(fn: Fn, layout: Layout, options: Options): Plan {
   const { treeNodes, dagNodes } = sizes(roots);
   const compiled = pieces.map((p, k) => ({
     tests: p.conditions.map(({ op, holds }) => ({ op, holds })),
-    testGraph: compileExprs(p.conditions.flatMap((c) => [c.a, c.b]), leaves),
-    graph: compileExprs([...p.outputs, ...jacobian[k].flat()], leaves),
+    testGraph: compileExprs(p.conditions.flatMap((c) => [c.a, c.b]), leaves, data),
+    graph: compileExprs([...p.outputs, ...jacobian[k].flat()], leaves, data),
   }));
   const plan: Plan = { layout, pieces: compiled, vector, m: pieces[0].outputs.length, stats: { treeNodes, dagNodes, simplified: complete }, jacobian };
   fn.cache.set(key, plan);
@@ -156,12 +172,14 @@ function jacobianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
   const plan = planFor(fn, layout, options);
   const x = flatten(layout, at);
   const piece = plan.pieces.find((p) => {
+    bind(p.testGraph, fn.data);
     const v = evaluate(p.testGraph, x);
     return p.tests.every((t, i) => HOLDS[t.op](v[p.testGraph.outputs[2 * i]], v[p.testGraph.outputs[2 * i + 1]]) === t.holds);
   })!;
-  const v = evaluate(piece.graph, x);
+  bind(piece.graph, fn.data);
+  const v = evaluate(piece.graph, x, buffers(piece.graph).values);
   const out = Array.from(piece.graph.outputs, (o) => v[o]);
-  if (out.slice(0, plan.m).some(Number.isNaN)) interpret(fn.program, float, at as never, options);
+  if (out.slice(0, plan.m).some(Number.isNaN) && fn.program) interpret(fn.program, float, at as never, options);
   const { m } = plan;
   const n = layout.n;
   const J = Array.from({ length: m }, (_, i) => out.slice(m + i * n, m + (i + 1) * n));

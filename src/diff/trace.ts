@@ -1,10 +1,10 @@
 // Running a function on a tape at a point, and keeping the traced graph for replay when no
 // branch depended on the inputs (as ReverseDiff.jl's compiled tapes and JAX's traces do).
-import { EvalError } from '../errors';
+import { EvalError, UnsupportedError } from '../errors';
 import { float, isVector, type Domain, type Value } from '../interpret/domain';
 import { interpret, type RunOptions } from '../interpret/interpret';
 import { flatten, layoutOf, seedInputs, unflatten, type Fn, type Layout, type Point } from './fn';
-import { buffers, evaluate as evaluateGraph, graphOf, type Graph } from './graph';
+import { bind, buffers, evaluate as evaluateGraph, graphOf, type Graph } from './graph';
 import { Tape, type TapeVar } from './tape';
 
 /** Outputs of a run as a list, and whether f returned a vector. */
@@ -18,6 +18,7 @@ export function shapeValue(values: readonly number[], vector: boolean): number |
 
 /** Runs f on `domain` with each input slot j lifted by `lift(j)`. */
 export function run<T>(fn: Fn, layout: Layout, domain: Domain<T>, lift: (j: number) => T, options: RunOptions = {}): Value<T> {
+  if (!fn.program) throw new UnsupportedError(`this function was built as expressions, not a program: ${domain.name} cannot run it`, undefined, 'expression');
   return interpret(fn.program, domain, seedInputs(layout, lift), options);
 }
 
@@ -54,12 +55,14 @@ export function trace(fn: Fn, at: Point, options: RunOptions = {}): Traced {
   const key = `graph:${layout.key}`;
   const cached = fn.cache.get(key) as { graph: Graph; vector: boolean } | 'branchy' | undefined;
   if (cached && cached !== 'branchy') {
+    bind(cached.graph, fn.data);
     const values = evaluateGraph(cached.graph, x, buffers(cached.graph).values);
     const outs = Array.from(cached.graph.outputs, (o) => values[o]);
     if (!hasNaN(values)) {
       return { fn, layout, x, graph: cached.graph, values, recording: null, value: shapeValue(outs, cached.vector), vector: cached.vector };
     }
     // A NaN out of the replay: run the interpreter, which names the call and its position.
+    if (!fn.program) throw new EvalError('domain', 'the function is not a real number at this point (NaN)');
   }
   const recording = record(fn, layout, float, (j) => x[j], options);
   const outs = recording.outs.map((o) => o.v);
@@ -78,6 +81,7 @@ export function trace(fn: Fn, at: Point, options: RunOptions = {}): Traced {
 export function valueAt(fn: Fn, layout: Layout, x: Float64Array, options: RunOptions = {}): number[] {
   const cached = fn.cache.get(`graph:${layout.key}`) as { graph: Graph } | 'branchy' | undefined;
   if (cached && cached !== 'branchy') {
+    bind(cached.graph, fn.data);
     const values = evaluateGraph(cached.graph, x, buffers(cached.graph).values);
     if (!hasNaN(values)) return Array.from(cached.graph.outputs, (o) => values[o]);
   }

@@ -1,0 +1,188 @@
+// Training: any differentiator (or hand-derived backprop) computes the gradient of the loss
+// graph; the network, data, optimizer and batching never know which one.
+import { performance } from 'node:perf_hooks';
+import { differentiators } from '../diff/registry';
+import type { MethodName } from '../diff/types';
+import type { Fn } from '../diff/fn';
+import { GradlabError, UsageError } from '../errors';
+import type { Dataset } from './data';
+import { lossFunction } from './loss';
+import { manualGradient } from './manual';
+import { accuracy, forwardPass, initialise, layersOf, meanLoss, type Architecture, type Init } from './network';
+import { clipByNorm, clipByValue, DEFAULT_LR, optimizer, type OptimizerName } from './optimizers';
+import { Rng } from './rng';
+
+export type TrainMethod = MethodName | 'manual';
+export const TRAIN_METHODS: readonly TrainMethod[] = ['finite', 'symbolic', 'forward', 'reverse', 'manual'];
+
+export interface TrainOptions {
+  readonly method?: TrainMethod;
+  readonly optimizer?: OptimizerName;
+  readonly lr?: number;
+  /** Samples per step: 1 is stochastic, the training set's size is full batch. Default 32. */
+  readonly batch?: number;
+  readonly epochs?: number;
+  readonly seed?: number;
+  readonly init?: Init;
+  readonly clipValue?: number;
+  readonly clipNorm?: number;
+  readonly weightDecay?: number;
+  /** Starting parameters (a loaded model); otherwise initialised from the seed. */
+  readonly params?: Float64Array;
+  /** Called after every epoch, e.g. to draw a progress bar. */
+  readonly onEpoch?: (e: EpochMetrics) => void;
+  /** Called after every step with the parameters, e.g. to trace a path in weight space. */
+  readonly onStep?: (params: Float64Array, loss: number) => void;
+}
+
+export interface Metrics {
+  readonly loss: number;
+  readonly accuracy: number;
+}
+
+export interface EpochMetrics {
+  readonly epoch: number;
+  readonly train: Metrics;
+  readonly test: Metrics;
+  /** Mean ‖∂L/∂Wₗ‖ over the epoch's steps, one entry per layer. */
+  readonly gradientNorms: number[];
+}
+
+export interface TrainResult {
+  readonly method: TrainMethod;
+  readonly epochs: number;
+  readonly steps: number;
+  readonly train: Metrics;
+  readonly test: Metrics;
+  readonly secondsPerStep: number;
+  readonly history: EpochMetrics[];
+  readonly params: Float64Array;
+  /** Set when a loss or gradient stopped being finite: training ends there and says where. */
+  readonly diverged?: string;
+}
+
+/** Evaluates the network on a split with the typed-array forward pass. */
+export function evaluateSplit(arch: Architecture, task: Dataset['task'], params: Float64Array, split: Dataset['train']): Metrics {
+  if (split.n === 0) return { loss: NaN, accuracy: NaN };
+  const { z, a } = forwardPass(arch, params, split.x, split.n);
+  const L = z.length;
+  return { loss: meanLoss(arch, z[L - 1], a[L], split.y, split.n), accuracy: accuracy(task, arch.sizes[arch.sizes.length - 1], a[L], split.y, split.n) };
+}
+
+/** A gradient function for one method: writes ∂L/∂θ for a batch into `grad`, returns L. */
+export type GradientStep = (params: Float64Array, x: Float64Array, y: Float64Array, n: number, grad: Float64Array) => number;
+
+export function gradientStep(arch: Architecture, method: TrainMethod): GradientStep {
+  if (method === 'manual') return (params, x, y, n, grad) => manualGradient(arch, params, x, y, n, grad);
+  const d = differentiators[method];
+  if (!d) throw new UsageError(`no method '${method}': choose one of ${TRAIN_METHODS.join(', ')}`);
+  // One loss graph per batch size (a last, smaller batch gets its own), built once and reused.
+  const graphs = new Map<number, Fn>();
+  return (params, x, y, n, grad) => {
+    let fn = graphs.get(n);
+    if (!fn) graphs.set(n, (fn = lossFunction(arch, n)));
+    fn.data.set('X', x);
+    fn.data.set('Y', y);
+    const r = d.gradient(fn, { w: params });
+    grad.set(r.result);
+    return r.value as number;
+  };
+}
+
+/** Which layer first holds a value that is not finite, in its weights or the gradient. */
+function divergence(arch: Architecture, params: Float64Array, grad: Float64Array, loss: number, epoch: number, step: number, lr: number): string | undefined {
+  const layers = layersOf(arch);
+  const bad = (v: Float64Array, from: number, to: number) => {
+    for (let i = from; i < to; i++) if (!Number.isFinite(v[i])) return v[i];
+    return undefined;
+  };
+  for (const [li, l] of layers.entries()) {
+    const end = l.biases + l.outputs;
+    const g = bad(grad, l.weights, end);
+    const p = bad(params, l.weights, end);
+    if (g !== undefined || p !== undefined) {
+      const what = g !== undefined ? `the gradient of layer ${li + 1} (${l.outputs}×${l.inputs}) holds ${g}` : `the weights of layer ${li + 1} (${l.outputs}×${l.inputs}) hold ${p}`;
+      return `training diverged at epoch ${epoch}, step ${step}: ${what}; the loss is ${loss}. Lower the learning rate (now ${lr}) or clip the gradient`;
+    }
+  }
+  if (!Number.isFinite(loss)) {
+    return `training diverged at epoch ${epoch}, step ${step}: the loss is ${loss} (from the output layer ${layers.length}). Lower the learning rate (now ${lr}) or clip the gradient`;
+  }
+  return undefined;
+}
+
+export function train(arch: Architecture, data: Dataset, options: TrainOptions = {}): TrainResult {
+  const method = options.method ?? 'reverse';
+  const opt = options.optimizer ?? 'adam';
+  const lr = options.lr ?? DEFAULT_LR[opt];
+  const epochs = options.epochs ?? 100;
+  const rng = new Rng(options.seed ?? 1);
+  const { train: split } = data;
+  const [d, k] = [arch.sizes[0], arch.sizes[arch.sizes.length - 1]];
+  if (d !== data.features || k !== data.outputs) {
+    throw new UsageError(`the layers ${arch.sizes.join(',')} do not fit ${data.name}: it has ${data.features} features and ${data.outputs} output${data.outputs === 1 ? '' : 's'}, so use ${data.features},…,${data.outputs}`);
+  }
+  const batch = Math.max(1, Math.min(options.batch ?? 32, split.n));
+  const params = options.params ? Float64Array.from(options.params) : initialise(arch, rng, options.init);
+  const grad = new Float64Array(params.length);
+  const step = gradientStep(arch, method);
+  const update = optimizer(opt, params.length, { lr, weightDecay: options.weightDecay });
+  const layers = layersOf(arch);
+  const xb = new Float64Array(batch * d);
+  const yb = new Float64Array(batch * k);
+  const history: EpochMetrics[] = [];
+  let steps = 0;
+  let seconds = 0;
+  let diverged: string | undefined;
+  for (let epoch = 1; epoch <= epochs && !diverged; epoch++) {
+    const order = rng.permutation(split.n);
+    const norms = new Array<number>(layers.length).fill(0);
+    let epochSteps = 0;
+    for (let from = 0; from < split.n; from += batch) {
+      const n = Math.min(batch, split.n - from);
+      for (let s = 0; s < n; s++) {
+        xb.set(split.x.subarray(order[from + s] * d, (order[from + s] + 1) * d), s * d);
+        yb.set(split.y.subarray(order[from + s] * k, (order[from + s] + 1) * k), s * k);
+      }
+      const t0 = performance.now();
+      let loss: number;
+      try {
+        loss = step(params, xb.subarray(0, n * d), yb.subarray(0, n * k), n, grad);
+      } catch (err) {
+        if (!(err instanceof GradlabError) || err.code !== 'domain') throw err;
+        loss = NaN;
+        grad.fill(NaN);
+      }
+      seconds += (performance.now() - t0) / 1000;
+      steps++;
+      epochSteps++;
+      diverged = divergence(arch, params, grad, loss, epoch, steps, lr);
+      if (diverged) break;
+      layers.forEach((l, li) => (norms[li] += Math.hypot(...grad.subarray(l.weights, l.biases))));
+      if (options.clipValue !== undefined) clipByValue(grad, options.clipValue);
+      if (options.clipNorm !== undefined) clipByNorm(grad, options.clipNorm);
+      update.step(params, grad);
+      options.onStep?.(params, loss);
+    }
+    if (diverged) break;
+    const metrics: EpochMetrics = {
+      epoch,
+      train: evaluateSplit(arch, data.task, params, split),
+      test: evaluateSplit(arch, data.task, params, data.test),
+      gradientNorms: norms.map((v) => v / Math.max(epochSteps, 1)),
+    };
+    history.push(metrics);
+    options.onEpoch?.(metrics);
+  }
+  return {
+    method,
+    epochs: history.length,
+    steps,
+    train: evaluateSplit(arch, data.task, params, split),
+    test: evaluateSplit(arch, data.task, params, data.test),
+    secondsPerStep: steps ? seconds / steps : 0,
+    history,
+    params,
+    diverged,
+  };
+}
