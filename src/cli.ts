@@ -8,6 +8,7 @@ import { toLatex } from './print/latex';
 import { parsePoint } from './cli/inputs';
 import { load, session, write } from './cli/session';
 import { addDifferentiationCommands } from './cli/differentiate';
+import { addTrainCommand } from './cli/train';
 import { formatValue, toJson } from './cli/output';
 import { tour } from './cli/tour';
 
@@ -65,6 +66,7 @@ Examples:
     });
 
   addDifferentiationCommands(cli, positiveInt);
+  addTrainCommand(cli);
 
   cli
     .command('tour')
@@ -100,8 +102,8 @@ function fail(err: unknown): number {
   return 2;
 }
 
-try {
-  program().parse(process.argv);
-} catch (err) {
-  process.exitCode = fail(err);
-}
+program()
+  .parseAsync(process.argv)
+  .catch((err: unknown) => {
+    process.exitCode = fail(err);
+  });
