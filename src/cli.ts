@@ -9,6 +9,7 @@ import { parsePoint } from './cli/inputs';
 import { load, session, write } from './cli/session';
 import { addDifferentiationCommands } from './cli/differentiate';
 import { addTrainCommand } from './cli/train';
+import { addDemoCommand } from './cli/demo';
 import { formatValue, toJson } from './cli/output';
 import { tour } from './cli/tour';
 
@@ -67,6 +68,7 @@ Examples:
 
   addDifferentiationCommands(cli, positiveInt);
   addTrainCommand(cli);
+  addDemoCommand(cli);
 
   cli
     .command('tour')
