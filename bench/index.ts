@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark suite, then the ratio tables they were run to produce.
 import { gradientSuite, type Row } from './gradient';
 import { symbolicSuite } from './symbolic';
+import { trainingSuite } from './training';
 
 const quick = process.argv.includes('--quick');
 const rows: Row[] = [];
@@ -16,3 +17,4 @@ for (const n of [...new Set(rows.map((r) => r.n))]) {
 }
 
 await symbolicSuite(quick);
+await trainingSuite(quick);

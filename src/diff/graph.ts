@@ -104,6 +104,7 @@ export function buildGraph(n: number, nodes: readonly NodeSpec[], outputs: reado
       active[i] = 1;
       if (k - start[i] < 31) mask[i] |= 1 << (k - start[i]);
     }
+    if (code[i] === DOT) mask[i] = dotHalves(active, arg, start[i], start[i + 1]);
   }
   // Sums and dot products, the bulk of a network's graph, are swept inline below.
   const partials = Array.from(code, (c, i) => (c >= 0 && c !== SUM && c !== DOT ? partialsOf(OPS[c], start[i + 1] - start[i]) : null));
@@ -205,6 +206,27 @@ export function evaluate(g: Graph, x: ArrayLike<number>, v: Float64Array = new F
 // Scratch for one node's partials (sweeps are never re-entered).
 const p = new Float64Array(64);
 
+/** For a dot product, which half carries derivatives: the first (weights), the second, or a mix
+ *  that the sweeps test element by element. */
+const FIRST_HALF = 1;
+const SECOND_HALF = 2;
+const BOTH_HALVES = 3;
+const MIXED = 4;
+
+function dotHalves(active: Uint8Array, arg: Int32Array, s: number, e: number): number {
+  const half = (e - s) >> 1;
+  let first = 0;
+  let second = 0;
+  for (let k = s; k < s + half; k++) {
+    first += active[arg[k]];
+    second += active[arg[k + half]];
+  }
+  if (first === half && second === 0) return FIRST_HALF;
+  if (second === half && first === 0) return SECOND_HALF;
+  if (first === half && second === half) return BOTH_HALVES;
+  return MIXED;
+}
+
 /** Reverse sweep: adjoints of every node for output cotangents `seed` (one per output). */
 export function backward(g: Graph, v: Float64Array, seed: ArrayLike<number>, adj = buffers(g).adjoints): Float64Array {
   adj.fill(0);
@@ -222,11 +244,23 @@ export function backward(g: Graph, v: Float64Array, seed: ArrayLike<number>, adj
       case SUM: for (let k = s; k < e; k++) adj[arg[k]] += gi; break;
       case DOT: {
         const half = (e - s) >> 1;
-        for (let k = s; k < s + half; k++) {
-          const a = arg[k];
-          const b = arg[k + half];
-          if (active[a]) adj[a] += gi * v[b];
-          if (active[b]) adj[b] += gi * v[a];
+        const halves = mask[i];
+        if (halves === FIRST_HALF) for (let k = s; k < s + half; k++) adj[arg[k]] += gi * v[arg[k + half]];
+        else if (halves === SECOND_HALF) for (let k = s; k < s + half; k++) adj[arg[k + half]] += gi * v[arg[k]];
+        else if (halves === BOTH_HALVES) {
+          for (let k = s; k < s + half; k++) {
+            const a = arg[k];
+            const b = arg[k + half];
+            adj[a] += gi * v[b];
+            adj[b] += gi * v[a];
+          }
+        } else {
+          for (let k = s; k < s + half; k++) {
+            const a = arg[k];
+            const b = arg[k + half];
+            if (active[a]) adj[a] += gi * v[b];
+            if (active[b]) adj[b] += gi * v[a];
+          }
         }
         break;
       }
@@ -260,7 +294,8 @@ export function forward(g: Graph, v: Float64Array, width: number, seed: (j: numb
     if (code[i] === DOT) {
       const half = (e - s) >> 1;
       for (let k = s; k < s + half; k++) {
-        const [a, b] = [arg[k], arg[k + half]];
+        const a = arg[k];
+        const b = arg[k + half];
         if (active[a]) for (let c = 0, va = v[b], ta = a * width; c < width; c++) T[ti + c] += va * T[ta + c];
         if (active[b]) for (let c = 0, vb = v[a], tb = b * width; c < width; c++) T[ti + c] += vb * T[tb + c];
       }

@@ -8,12 +8,17 @@ import { reverse } from './reverse';
 import { symbolic } from './symbolic';
 import type { Answer, Differentiator, MethodName, Options } from './types';
 
+function hasNaN(row: readonly number[]): boolean {
+  for (let i = 0; i < row.length; i++) if (row[i] !== row[i]) return true;
+  return false;
+}
+
 /** A NaN in an answer means the derivative does not exist there: say so instead of returning it. */
 function guarded(d: Differentiator): Differentiator {
   const check = <V>(what: string, a: Answer<V>): Answer<V> => {
     const result = a.result as unknown as number[] | number[][];
     const rows = (Array.isArray(result[0]) ? result : [result]) as number[][];
-    if (rows.some((row) => row.some(Number.isNaN))) {
+    if (rows.some(hasNaN)) {
       throw new EvalError('domain', `the ${what} is not a real number at this point (${d.name} found NaN)`);
     }
     return a;

@@ -12,7 +12,10 @@ import type { Answer, Differentiator, Options, Stats } from './types';
 function pullback(t: Traced, w: readonly number[]): number[] {
   if (t.graph && t.values) {
     const adj = backward(t.graph, t.values, w);
-    return Array.from(adj.subarray(0, t.layout.n));
+    const n = t.layout.n;
+    const out = new Array<number>(n);
+    for (let j = 0; j < n; j++) out[j] = adj[j];
+    return out;
   }
   const rec = t.recording!;
   const seeds = new Map<number, number>();

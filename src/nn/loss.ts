@@ -18,16 +18,16 @@ export function lossFunction(arch: Architecture, batch: number): Fn {
   const w = Array.from({ length: P }, (_, i) => leaf('w', i));
   const X = Array.from({ length: batch * d }, (_, i) => leaf('X', i));
   const Y = Array.from({ length: batch * k }, (_, i) => leaf('Y', i));
-  const one = ast.num(1);
   const losses: Expr[] = [];
   for (let s = 0; s < batch; s++) {
     let a = X.slice(s * d, (s + 1) * d);
     let z: Expr[] = [];
     layers.forEach((l, li) => {
-      // One dot product per unit, its bias folded in: dot(w₁ … wₙ, b, a₁ … aₙ, 1).
+      // One dot product and one bias per unit: its halves are all weights and all inputs, so the
+      // sweeps know which half carries derivatives without asking per element.
       z = Array.from({ length: l.outputs }, (_, j) => {
         const row = w.slice(l.weights + j * l.inputs, l.weights + (j + 1) * l.inputs);
-        return call('dot', ...row, w[l.biases + j], ...a, one);
+        return call('add', call('dot', ...row, ...a), w[l.biases + j]);
       });
       const f = li === layers.length - 1 ? arch.output : arch.activation;
       a = f === 'linear' || f === 'softmax' ? z : z.map((zj) => call(f, zj));

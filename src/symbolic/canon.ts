@@ -101,12 +101,16 @@ export class Canon {
         }
       }
     }
-    if (Number.isNaN(N.value(constant))) return this.number(NaN);
     const out: Expr[] = [];
     for (const [rest, g] of groups) {
       if (N.isZero(g.coef)) continue;
-      out.push(g.count === 1 ? g.term : this.product([this.number(g.coef), rest]));
+      const term = g.count === 1 ? g.term : this.product([this.number(g.coef), rest]);
+      // Infinity·x - Infinity·x has the coefficient NaN, and the term is the number NaN.
+      const n = numOf(term);
+      if (n === null) out.push(term);
+      else constant = N.add(constant, n);
     }
+    if (Number.isNaN(N.value(constant))) return this.number(NaN);
     if (!N.isZero(constant)) out.push(this.number(constant));
     if (out.length <= 1) return out[0] ?? this.number(N.ZERO);
     out.sort(compareTerms);

@@ -2,10 +2,10 @@
 // reads (hash, degree, tree size), each computed once per node from its children's.
 //
 // Sums read highest degree first with the constant last (6x + 6, x^2 - 1); products put bases in
-// order (numbers, constants, variables, functions, powers, products, sums), x before y. Ties go to
-// a lexicographic walk of the two trees that stops after WALK nodes and then compares hashes:
-// the order is total, depends only on structure (so output never depends on which node was built
-// first), and costs O(WALK) however large the trees are.
+// order (numbers, constants, variables, functions, powers, products, sums), smaller before larger,
+// x before y. Ties go to a lexicographic walk of the two trees that stops after WALK nodes and then
+// compares hashes: the order is total, depends only on structure (so output never depends on which
+// node was built first), and costs O(WALK) however large the trees are.
 import { num, type Expr } from '../ast';
 import { childrenOf, postOrder } from './dag';
 import { ADD, baseOf, exponentOf, factorsOf, MUL, numOf, POW } from './forms';
@@ -133,14 +133,16 @@ function walk(a: Expr, b: Expr, budget: { left: number }): number {
   return 0;
 }
 
-/** A total order on expressions by structure. */
+/** A total order on expressions by structure: kind, then smaller trees first, then the walk. */
 export function compareNodes(a: Expr, b: Expr): number {
   if (a === b) return 0;
-  const c = walk(a, b, { left: WALK });
-  if (c !== 0) return c;
   const fa = factsOf(a);
   const fb = factsOf(b);
-  return fa.h1 - fb.h1 || fa.h2 - fb.h2;
+  const byRank = rank(a) - rank(b);
+  if (byRank !== 0) return byRank;
+  // Sizes may both be Infinity (trees of shared DAGs): compared, never subtracted.
+  if (fa.size !== fb.size) return fa.size < fb.size ? -1 : 1;
+  return walk(a, b, { left: WALK }) || fa.h1 - fb.h1 || fa.h2 - fb.h2;
 }
 
 const UNIT = num(1);

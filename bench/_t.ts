@@ -1,0 +1,2 @@
+import { trainingSuite } from './training';
+await trainingSuite(false);
