@@ -5,6 +5,7 @@ export default defineConfig([
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
+    shims: true,
     sourcemap: true,
     target: 'node20',
   },

@@ -22,6 +22,16 @@ export { reference } from './diff/reference';
 export { compile, layoutOf, type Fn, type FnLike, type Point, type Layout } from './diff/fn';
 export type { Differentiator, MethodName, Options, Scheme, Stats, Answer } from './diff/types';
 
+// Networks: layers, losses, datasets, optimizers, training by any method
+export { train, gradientStep, evaluateSplit, TRAIN_METHODS, type TrainOptions, type TrainResult, type TrainMethod, type EpochMetrics } from './nn/train';
+export { architecture, initialise, parameterCount, forwardPass, meanLoss, accuracy, layersOf, type Architecture, type Activation, type LossName } from './nn/network';
+export { lossFunction } from './nn/loss';
+export { manualGradient } from './nn/manual';
+export { loadDataset, DATASETS, type Dataset, type DatasetName } from './nn/data';
+export { optimizer, OPTIMIZERS, DEFAULT_LR, clipByNorm, clipByValue, type OptimizerName } from './nn/optimizers';
+export { Rng } from './nn/rng';
+export { fromExpressions } from './diff/built';
+
 // The primitive table
 export { PRIMITIVES, primitive, partialOf, arityRange, type Primitive, type Algebra, type Partial } from './primitives';
 

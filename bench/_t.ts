@@ -1,2 +1,0 @@
-import { trainingSuite } from './training';
-await trainingSuite(false);
