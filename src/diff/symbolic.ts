@@ -19,8 +19,6 @@ import type { Answer, Differentiator, Options, Stats } from './types';
 
 /** Paths explored through input-dependent `if`s before giving up. */
 export const MAX_PIECES = 64;
-/** Expressions deeper than this are compiled unsimplified (the simplifier recurses). */
-const SIMPLIFY_DEPTH = 1000;
 /** Derivative DAGs larger than this are compiled unsimplified: simplifying each of thousands of
  *  large shared expressions on its own would cost more than it saves. */
 const SIMPLIFY_NODES = 20_000;
@@ -76,9 +74,8 @@ function leavesOf(layout: Layout, B: Builder): Expr[] {
   return leaves;
 }
 
-/** Simplifies within budget, unless the expression is too deep for the simplifier's recursion. */
+/** Simplifies within the simplifier's budget, and interns the result. */
 function tidy(B: Builder, e: Expr): { expr: Expr; complete: boolean } {
-  if (sizes([e]).depth > SIMPLIFY_DEPTH) return { expr: e, complete: false };
   const s = simplify(e);
   return { expr: B.adopt(s.expr), complete: s.complete };
 }
