@@ -120,6 +120,9 @@ export class SymbolicDomain implements Domain<Expr> {
     const B = this.builder;
     const [a, b] = args;
     switch (op.name) {
+      case 'pi':
+      case 'e':
+        return B.leaf(ast.constant(op.name) as never);
       case 'add':
         if (isNum(a, 0)) return b;
         if (isNum(b, 0)) return a;
