@@ -16,7 +16,7 @@ import { session, write } from './session';
 interface TrainFlags {
   data: DatasetName;
   layers?: string;
-  activation: Activation;
+  activation?: Activation;
   loss: LossName;
   optimizer: OptimizerName;
   lr?: number;
@@ -79,7 +79,7 @@ export function addTrainCommand(cli: Command): void {
     .description('train a dense network with any differentiator, or with hand-derived backprop')
     .addOption(new Option('--data <name>', 'dataset').choices(DATASETS).default('moons'))
     .option('--layers <sizes>', 'units per layer, inputs first (default: features,16,16,outputs)')
-    .addOption(new Option('--activation <f>', 'hidden activation').choices(ACTIVATIONS).default('relu'))
+    .addOption(new Option('--activation <f>', "hidden activation (default: relu, or the loaded model's)").choices(ACTIVATIONS))
     .addOption(new Option('--loss <name>', 'mse (½ Σ (a − y)²), bce (one sigmoid output), ce (softmax)').choices(LOSSES))
     .addOption(new Option('--optimizer <name>', 'update rule').choices(OPTIMIZERS).default('adam'))
     .option('--lr <rate>', 'learning rate (default: the optimizer\'s usual one)', number('--lr', true))
@@ -113,12 +113,13 @@ Examples:
       const loaded = o.load ? loadModel(o.load) : undefined;
       const sizes = o.layers ? o.layers.split(',').map((s) => Number(s.trim())) : (loaded?.arch.sizes ?? [data.features, 16, 16, data.outputs]);
       const loss = o.loss ?? loaded?.arch.loss ?? (data.task === 'multiclass' ? 'ce' : data.task === 'binary' ? 'bce' : 'mse');
-      const arch = architecture(sizes, o.activation, loss);
+      const arch = architecture(sizes, o.activation ?? loaded?.arch.activation ?? 'relu', loss);
       if (loaded && loaded.params.length !== loaded.arch.sizes.reduce((s, n, i, a) => (i ? s + n * a[i - 1] + n : s), 0)) {
         throw new UsageError(`the model in '${o.load}' is damaged: its parameter count does not match its layers`);
       }
-      if (loaded && loaded.arch.sizes.join(',') !== arch.sizes.join(',')) {
-        throw new UsageError(`the model in '${o.load}' has layers ${loaded.arch.sizes.join(',')}, not ${arch.sizes.join(',')}`);
+      const shape = (a: Architecture) => `layers ${a.sizes.join(',')} ${a.activation}`;
+      if (loaded && shape(loaded.arch) !== shape(arch)) {
+        throw new UsageError(`the model in '${o.load}' has ${shape(loaded.arch)}, not ${shape(arch)}`);
       }
       const batch = o.batch === 'full' ? data.train.n : wholeNumber('--batch')(o.batch);
       const bar = process.stderr.isTTY && !o.json ? new cliProgress.SingleBar({ format: 'epoch {value}/{total} {bar} loss {loss} acc {acc} (test {tacc})', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
