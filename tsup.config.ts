@@ -8,6 +8,7 @@ export default defineConfig([
     shims: true,
     sourcemap: true,
     target: 'node20',
+    external: ['@tensorflow/tfjs'],
   },
   {
     entry: { cli: 'src/cli.ts' },
@@ -15,5 +16,7 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    // An optional peer of the benchmark harness: loaded at run time when installed, never bundled.
+    external: ['@tensorflow/tfjs'],
   },
 ]);

@@ -10,6 +10,8 @@ import { load, session, write } from './cli/session';
 import { addDifferentiationCommands } from './cli/differentiate';
 import { addTrainCommand } from './cli/train';
 import { addDemoCommand } from './cli/demo';
+import { addBenchCommand } from './cli/bench';
+import { addCheckCommand } from './cli/check';
 import { formatValue, toJson } from './cli/output';
 import { tour } from './cli/tour';
 
@@ -69,6 +71,8 @@ Examples:
   addDifferentiationCommands(cli, positiveInt);
   addTrainCommand(cli);
   addDemoCommand(cli);
+  addCheckCommand(cli);
+  addBenchCommand(cli);
 
   cli
     .command('tour')
@@ -79,6 +83,8 @@ Examples:
 Examples:
   gradlab eval "2x + 3x^2 + x(6 - 2)" --at x=2
   gradlab parse "sin(x)^2 + cos(x)^2" --latex
+  gradlab check "x^2 y" --at x=1,y=2 --grad x=4,y=1
+  gradlab bench --quick
   gradlab tour`);
   return cli;
 }

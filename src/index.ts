@@ -22,6 +22,9 @@ export { reference } from './diff/reference';
 export { compile, layoutOf, type Fn, type FnLike, type Point, type Layout } from './diff/fn';
 export type { Differentiator, MethodName, Options, Scheme, Stats, Answer } from './diff/types';
 
+// Checking a gradient someone claims (their own backprop): the Taylor remainder's slope, and forward mode
+export { checkGradient, type GradientCheck, type CheckOptions, type TaylorPoint, type Verdict } from './harness/check';
+
 // Networks: layers, losses, datasets, optimizers, training by any method
 export { train, gradientStep, evaluateSplit, TRAIN_METHODS, type TrainOptions, type TrainResult, type TrainMethod, type EpochMetrics } from './nn/train';
 export { architecture, initialise, parameterCount, forwardPass, meanLoss, accuracy, layersOf, type Architecture, type Activation, type LossName } from './nn/network';

@@ -26,36 +26,38 @@ export function readSource(expr: string | undefined, file: string | undefined): 
 
 /**
  * `x=1,y=2`, `x=[1,2,3]`, `t=pi/4`: a list of name=value pairs split at top-level commas.
- * Each value is a constant gradlab expression, so `pi/4` and `1e-3` both work.
+ * Each value is a constant gradlab expression, so `pi/4` and `1e-3` both work. `flag` names the
+ * option in messages (`--at`, or `--grad` for a claimed gradient).
  */
-export function parsePoint(specs: readonly string[]): Record<string, number | number[]> {
+export function parsePoint(specs: readonly string[], flag = '--at'): Record<string, number | number[]> {
   const point: Record<string, number | number[]> = {};
   for (const spec of specs) {
     for (const pair of splitTopLevel(spec)) {
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-        throw new UsageError(`--at expects name=value pairs such as x=1.5 or v=[1,2], got '${pair}'`);
+        throw new UsageError(`${flag} expects name=value pairs such as x=1.5 or v=[1,2], got '${pair}'`);
       }
-      if (name in point) throw new UsageError(`--at gives '${name}' twice`);
-      point[name] = constantValue(name, pair.slice(eq + 1));
+      if (name in point) throw new UsageError(`${flag} gives '${name}' twice`);
+      point[name] = constantValue(flag, name, pair.slice(eq + 1));
     }
   }
   return point;
 }
 
-function constantValue(name: string, text: string): number | number[] {
+function constantValue(flag: string, name: string, text: string): number | number[] {
   try {
     return evaluate(text);
   } catch (err) {
     if (err instanceof GradlabError) {
-      throw new UsageError(`--at ${name}=${text}: ${err.message}${err.code === 'missing-input' ? ' (values must be constants)' : ''}`);
+      throw new UsageError(`${flag} ${name}=${text}: ${err.message}${err.code === 'missing-input' ? ' (values must be constants)' : ''}`);
     }
     throw err;
   }
 }
 
-function splitTopLevel(spec: string): string[] {
+/** Splits at commas outside brackets and parentheses: `x=f(a, b), v=[1, 2]` is two parts. */
+export function splitTopLevel(spec: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;

@@ -108,15 +108,17 @@ export function compare(f: FnLike, at: Point, options: CompareOptions = {}): Com
 }
 
 export function relativeError(got: readonly number[], want: readonly number[]): number {
-  let diff = 0;
-  let norm = 0;
+  const diffs: number[] = [];
   for (let i = 0; i < want.length; i++) {
+    if (got[i] === want[i]) continue; // equal infinities, or equal numbers
     const d = got[i] - want[i];
-    if (Number.isNaN(d) && got[i] !== want[i]) return Infinity;
-    if (got[i] !== want[i]) diff += d * d;
-    if (Number.isFinite(want[i])) norm += want[i] * want[i];
+    if (Number.isNaN(d)) return Infinity;
+    diffs.push(d);
   }
-  return norm > 0 ? Math.sqrt(diff / norm) : Math.sqrt(diff);
+  // hypot scales before squaring, so references near 1e300 do not overflow.
+  const diff = Math.hypot(...diffs);
+  const norm = Math.hypot(...want.filter(Number.isFinite));
+  return norm > 0 ? diff / norm : diff;
 }
 
 /** Median seconds per call over repeated batches filling about `budget` seconds. */

@@ -111,27 +111,32 @@ export interface Dot {
  *  a log axis, are left out). */
 export function dotChart(
   dots: readonly Dot[],
-  o: { title: string; category: string; value: string; logValue?: boolean; domain?: readonly [number, number]; width?: number },
+  o: { title: string; subtitle?: string; category: string; value: string; logValue?: boolean; domain?: readonly [number, number]; width?: number; median?: boolean },
 ): Promise<string> {
   const values = dots.filter((d) => finite(d.value) && (!o.logValue || d.value > 0)).map((d) => ({ ...d }));
   const categories = [...new Set(values.map((d) => d.category))];
+  const series = [...new Set(values.map((d) => d.series))];
+  const y = { field: 'category', type: 'nominal', title: o.category, sort: categories };
+  const x = {
+    field: 'value',
+    type: 'quantitative',
+    title: o.value,
+    scale: { ...(o.logValue ? { type: 'log' as const } : { zero: false }), padding: 12, ...(o.domain ? { domain: [...o.domain] } : {}) },
+  };
   return render({
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: o.title,
+    title: o.subtitle ? { text: o.title, subtitle: o.subtitle } : o.title,
     width: o.width ?? 480,
     height: { step: 26 },
     config: { legend: { labelLimit: 280 } },
     data: { values },
-    mark: { type: 'point', filled: true, size: 80, opacity: 0.85 },
-    encoding: {
-      y: { field: 'category', type: 'nominal', title: o.category, sort: categories },
-      x: {
-        field: 'value',
-        type: 'quantitative',
-        title: o.value,
-        scale: { ...(o.logValue ? { type: 'log' as const } : { zero: false }), padding: 12, ...(o.domain ? { domain: [...o.domain] } : {}) },
+    layer: [
+      {
+        mark: { type: 'point', filled: true, size: 70, opacity: 0.7 },
+        encoding: { y, x, color: { field: 'series', type: 'nominal', title: null, scale: { domain: series, scheme: 'category10' } } },
       },
-      color: { field: 'series', type: 'nominal', title: null },
-    },
+      // The median over each category's dots, as a black tick.
+      ...(o.median ? [{ mark: { type: 'tick', color: 'black', thickness: 3, size: 18 }, encoding: { y, x: { ...x, aggregate: 'median' } } }] : []),
+    ],
   } as TopLevelSpec);
 }

@@ -1,0 +1,104 @@
+// `gradlab bench`: runs the studies (a progress bar per study on a terminal), writes report.md,
+// index.html, results.json and the charts, and ends with the summary table.
+import { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { UsageError } from '../errors';
+import { summaryTable } from '../harness/render';
+import { writeReport } from '../harness/report';
+import { STUDIES, type StudyName } from '../harness/types';
+import { toJson } from './output';
+import { session, write } from './session';
+
+interface BenchFlags {
+  quick?: boolean;
+  only?: string;
+  out: string;
+  json?: boolean;
+}
+
+/** `accuracy,cost` → the studies named, in the order given; an unknown name is a usage error. */
+export function parseStudies(list: string | undefined): StudyName[] {
+  if (list === undefined) return [...STUDIES];
+  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError(`--only expects study names separated by commas: ${STUDIES.join(', ')}`);
+  for (const name of names) {
+    if (!STUDIES.includes(name as StudyName)) throw new UsageError(`--only: no study '${name}'; the studies are ${STUDIES.join(', ')}`);
+  }
+  return [...new Set(names as StudyName[])];
+}
+
+/** Progress on stderr: bars on a terminal, a line per finished study otherwise, nothing with --json. */
+function progress(json: boolean): { onProgress: (study: string, done: number, total: number) => void; stop: () => void } {
+  if (json) return { onProgress: () => {}, stop: () => {} };
+  if (!process.stderr.isTTY) {
+    const finished = new Set<string>();
+    return {
+      onProgress: (study, done, total) => {
+        if (done < total || finished.has(study)) return;
+        finished.add(study);
+        process.stderr.write(`${study}: done\n`);
+      },
+      stop: () => {},
+    };
+  }
+  const multi = new cliProgress.MultiBar(
+    { format: '{study} {bar} {value}/{total}', hideCursor: true, stream: process.stderr, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
+  const bars = new Map<string, cliProgress.SingleBar>();
+  const width = Math.max(...STUDIES.map((s) => s.length));
+  return {
+    onProgress: (study, done, total) => {
+      let bar = bars.get(study);
+      if (!bar) {
+        bar = multi.create(total, 0, { study: study.padEnd(width) });
+        bars.set(study, bar);
+      }
+      bar.setTotal(total);
+      bar.update(done);
+    },
+    stop: () => multi.stop(),
+  };
+}
+
+export function addBenchCommand(cli: Command): void {
+  cli
+    .command('bench')
+    .description('run the studies and write the report: report.md, index.html, results.json and SVG charts')
+    .option('--quick', 'fewer points, sizes and repetitions: about a minute instead of many')
+    .option('--only <studies>', `comma-separated, from: ${STUDIES.join(', ')}`)
+    .option('--out <dir>', 'where the report goes', 'report')
+    .option('--json', 'print results.json to standard output instead of the summary (files only with an explicit --out)')
+    .addHelpText('after', `
+Examples:
+  gradlab bench --quick                 every study, quickly, into report/
+  gradlab bench --only accuracy,cost --out runs/today
+  gradlab bench --quick --only swell --json > swell.json`)
+    .action(async (o: BenchFlags, cmd: Command) => {
+      session.json = !!o.json;
+      const only = parseStudies(o.only);
+      // Loaded here, not at start-up: the studies bring the peers (mathjs, TF.js) with them.
+      const { runStudies } = await import('../harness/run');
+      const bars = progress(!!o.json);
+      let results;
+      try {
+        results = await runStudies(only, { quick: !!o.quick, onProgress: bars.onProgress });
+      } finally {
+        bars.stop();
+      }
+      const writeFiles = !o.json || cmd.getOptionValueSource('out') === 'cli';
+      const paths = writeFiles ? await writeReport(results, o.out) : undefined;
+      if (o.json) {
+        write(toJson(results));
+        return;
+      }
+      write(
+        [
+          `wrote ${paths!.report}, ${paths!.json} and ${paths!.html}${paths!.charts.length ? `, with ${paths!.charts.length} chart${paths!.charts.length > 1 ? 's' : ''} (${paths!.charts.join(', ')})` : ''}`,
+          `open ${paths!.html} in a browser to read the report`,
+          '',
+          summaryTable(results),
+        ].join('\n'),
+      );
+    });
+}

@@ -1,0 +1,8 @@
+// The renderers: they turn Results into Markdown, HTML, SVG charts and a terminal summary, and
+// never measure.
+export { markdown } from './markdown';
+export { html } from './html';
+export { charts } from './charts';
+export { summaryTable } from './summary';
+export { sections } from './sections';
+export type { Section, Table } from './model';

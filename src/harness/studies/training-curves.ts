@@ -1,0 +1,56 @@
+// training curves: every method trains the same small network on the same data from the same
+// seed, so the curves differ only by what each method's gradient gets wrong (and its speed).
+import { loadDataset, type DatasetName } from '../../nn/data';
+import { architecture, type Activation } from '../../nn/network';
+import type { OptimizerName } from '../../nn/optimizers';
+import { train, type TrainMethod } from '../../nn/train';
+import { breathe, type Progress } from '../measure';
+import type { TrainingCurve } from '../types';
+
+export interface CurveProblem {
+  readonly data: DatasetName;
+  readonly sizes: readonly number[];
+  readonly activation: Activation;
+  readonly epochs: number;
+  readonly batch: number;
+  readonly optimizer: OptimizerName;
+  readonly lr: number;
+}
+
+export const XOR: CurveProblem = { data: 'xor', sizes: [2, 4, 1], activation: 'tanh', epochs: 300, batch: 4, optimizer: 'adam', lr: 0.05 };
+export const MOONS: CurveProblem = { data: 'moons', sizes: [2, 8, 1], activation: 'tanh', epochs: 30, batch: 32, optimizer: 'adam', lr: 0.02 };
+
+export const CURVE_METHODS: readonly TrainMethod[] = ['finite', 'symbolic', 'forward', 'reverse', 'manual'];
+
+export interface CurveOptions {
+  readonly problems: readonly CurveProblem[];
+  readonly methods?: readonly TrainMethod[];
+  readonly seed?: number;
+  readonly onProgress?: Progress;
+}
+
+export async function trainingCurvesStudy(options: CurveOptions): Promise<TrainingCurve[]> {
+  const methods = options.methods ?? CURVE_METHODS;
+  const seed = options.seed ?? 1;
+  const curves: TrainingCurve[] = [];
+  const total = options.problems.length * methods.length;
+  for (const p of options.problems) {
+    const data = loadDataset(p.data, { seed });
+    const arch = architecture(p.sizes, p.activation, 'bce');
+    for (const method of methods) {
+      const r = train(arch, data, { method, epochs: p.epochs, batch: p.batch, optimizer: p.optimizer, lr: p.lr, seed });
+      curves.push({
+        data: p.data,
+        network: `${p.sizes.join('-')} ${p.activation}`,
+        method,
+        secondsPerStep: r.secondsPerStep,
+        loss: r.history.map((e) => e.train.loss),
+        testAccuracy: r.test.accuracy,
+        ...(r.diverged ? { diverged: r.diverged } : {}),
+      });
+      options.onProgress?.(curves.length, total);
+      await breathe();
+    }
+  }
+  return curves;
+}
