@@ -1,5 +1,7 @@
 // Small pieces every differentiator shares: shape checks and the linear algebra of J, v and w.
 import { EvalError } from '../errors';
+import type { Fn, Point } from './fn';
+import type { Answer, Differentiator, Options } from './types';
 
 export function requireScalar(value: number | number[], what: string): number {
   if (typeof value !== 'number') {
@@ -33,4 +35,38 @@ export function unit(n: number, j: number): number[] {
   const e = new Array<number>(n).fill(0);
   e[j] = 1;
   return e;
+}
+
+type Full = (f: Fn, at: Point, options: Options) => Answer<number[][]>;
+
+/** What follows from a method's full Jacobian: the gradient (its one row), J·v and wᵀJ. A method
+ *  with a cheaper route to one of them overrides it. */
+export function fromJacobian(jacobianOf: Full): Pick<Differentiator, 'gradient' | 'jacobian' | 'jvp' | 'vjp'> {
+  return {
+    gradient(f, at, options = {}) {
+      const { value, result, stats } = jacobianOf(f, at, options);
+      requireScalar(value, 'a gradient');
+      return { value, result: result[0], stats };
+    },
+    jacobian: (f, at, options = {}) => jacobianOf(f, at, options),
+    jvp(f, at, v, options = {}) {
+      const { value, result, stats } = jacobianOf(f, at, options);
+      requireLength(v, result[0]?.length ?? 0, 'the tangent');
+      return { value, result: matVec(result, v), stats };
+    },
+    vjp(f, at, w, options = {}) {
+      const { value, result, stats } = jacobianOf(f, at, options);
+      requireLength(w, result.length, 'the cotangent');
+      return { value, result: vecMat(w, result, result[0]?.length ?? 0), stats };
+    },
+  };
+}
+
+/** The Hessian-vector product as H·v, for methods that form H anyway. */
+export function hvpFromHessian(hessianOf: Full): Differentiator['hvp'] {
+  return (f, at, v, options = {}) => {
+    const { value, result, stats } = hessianOf(f, at, options);
+    requireLength(v, result.length, 'the direction');
+    return { value, result: matVec(result, v), stats };
+  };
 }

@@ -1,7 +1,7 @@
 // Finite differences: stencils over evaluations of f, with steps scaled to each coordinate, a
 // Richardson (Ridders) extrapolation that estimates its own error, and the complex step.
 import { complex, complexOf, type Complex } from '../domains/complex';
-import { unit, matVec, requireLength, requireScalar, vecMat } from './common';
+import { fromJacobian, hvpFromHessian, requireLength, requireScalar, unit } from './common';
 import { layoutOf, flatten, type Fn, type Layout, type Point } from './fn';
 import { outputsOf, run, trace, valueAt } from './trace';
 import type { Answer, Differentiator, Options, Scheme, Stats } from './types';
@@ -152,18 +152,10 @@ function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
 export const finite: Differentiator = {
   name: 'finite',
   description: 'finite differences: forward, backward, central, five-point, Richardson, complex step',
-  gradient(f, at, options = {}) {
-    const { value, result, stats } = jacobianOf(f, at, options);
-    requireScalar(value, 'a gradient');
-    return { value, result: result[0], stats };
-  },
-  jacobian: (f, at, options = {}) => jacobianOf(f, at, options),
+  ...fromJacobian(jacobianOf),
   jvp(f, at, v, options = {}) {
     const scheme = options.scheme ?? 'central';
-    if (scheme === 'complex-step') {
-      const { value, result, stats } = jacobianOf(f, at, options);
-      return { value, result: matVec(result, v), stats };
-    }
+    if (scheme === 'complex-step') return fromJacobian(jacobianOf).jvp(f, at, v, options);
     const layout = layoutOf(f, at);
     requireLength(v, layout.n, 'the tangent');
     const x = flatten(layout, at);
@@ -174,15 +166,6 @@ export const finite: Differentiator = {
     const col = directional((p) => valueAt(f, layout, p, options), x, v, h, scheme, f0);
     return { value: t.value, result: col.d, stats: { evaluations: col.evaluations + 1, steps: [h], errorEstimate: col.error } };
   },
-  vjp(f, at, w, options = {}) {
-    const { value, result, stats } = jacobianOf(f, at, options);
-    requireLength(w, result.length, 'the cotangent');
-    return { value, result: vecMat(w, result, result[0]?.length ?? 0), stats };
-  },
   hessian: (f, at, options = {}) => hessianOf(f, at, options),
-  hvp(f, at, v, options = {}) {
-    const { value, result, stats } = hessianOf(f, at, options);
-    requireLength(v, result.length, 'the direction');
-    return { value, result: matVec(result, v), stats };
-  },
+  hvp: hvpFromHessian(hessianOf),
 };

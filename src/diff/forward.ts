@@ -1,7 +1,7 @@
 // Forward mode: dual numbers carrying a chunk of tangents, so a gradient of n inputs takes
 // ⌈n/chunk⌉ sweeps; nested duals give second derivatives.
 import { float } from '../interpret/domain';
-import { unit, requireLength, requireScalar, vecMat } from './common';
+import { fromJacobian, requireLength, requireScalar, unit } from './common';
 import { Dual, dualDomain } from './dual';
 import type { Fn, Point } from './fn';
 import { forward as sweep } from './graph';
@@ -65,22 +65,12 @@ function secondOrder(f: Fn, at: Point, dirs: readonly (readonly number[])[], opt
 export const forward: Differentiator = {
   name: 'forward',
   description: 'dual numbers with chunked tangents: ⌈n/chunk⌉ sweeps for n inputs',
-  gradient(f, at, options = {}) {
-    const { value, result, stats } = jacobianOf(f, at, options);
-    requireScalar(value, 'a gradient');
-    return { value, result: result[0], stats };
-  },
-  jacobian: (f, at, options = {}) => jacobianOf(f, at, options),
+  ...fromJacobian(jacobianOf),
   jvp(f, at, v, options = {}) {
     const t = trace(f, at, options);
     requireLength(v, t.layout.n, 'the tangent');
     const block = pushforward(t, 1, (j) => v[j], options);
     return { value: t.value, result: block.map((row) => row[0]), stats: { sweeps: 1, replayed: t.graph !== null } };
-  },
-  vjp(f, at, w, options = {}) {
-    const { value, result, stats } = jacobianOf(f, at, options);
-    requireLength(w, result.length, 'the cotangent');
-    return { value, result: vecMat(w, result, result[0]?.length ?? 0), stats };
   },
   hessian(f, at, options = {}) {
     const n = trace(f, at, options).layout.n;

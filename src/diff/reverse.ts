@@ -1,7 +1,7 @@
 // Reverse mode: a tape recorded while the program runs, swept backwards once per output, so the
 // whole gradient costs one sweep whatever n; second derivatives by forward-over-reverse.
 import { float } from '../interpret/domain';
-import { matVec, requireLength, requireScalar, unit } from './common';
+import { fromJacobian, requireLength, requireScalar, unit } from './common';
 import { Dual, dualDomain } from './dual';
 import type { Fn, Point } from './fn';
 import { backward } from './graph';
@@ -56,21 +56,16 @@ function secondOrder(f: Fn, at: Point, dirs: readonly (readonly number[])[], opt
 export const reverse: Differentiator = {
   name: 'reverse',
   description: 'a tape recorded as the program runs, swept backwards: one sweep per output',
+  ...fromJacobian(jacobianOf),
   gradient(f, at, options = {}) {
     const t = trace(f, at, options);
     requireScalar(t.value, 'a gradient');
     return { value: t.value, result: pullback(t, [1]), stats: tapeStats(t, 1) };
   },
-  jacobian: (f, at, options = {}) => jacobianOf(f, at, options),
   vjp(f, at, w, options = {}) {
     const t = trace(f, at, options);
     requireLength(w, typeof t.value === 'number' ? 1 : t.value.length, 'the cotangent');
     return { value: t.value, result: pullback(t, w), stats: tapeStats(t, 1) };
-  },
-  jvp(f, at, v, options = {}) {
-    const { value, result, stats } = jacobianOf(f, at, options);
-    requireLength(v, result[0]?.length ?? 0, 'the tangent');
-    return { value, result: matVec(result, v), stats };
   },
   hessian(f, at, options = {}) {
     const n = trace(f, at, options).layout.n;

@@ -7,7 +7,7 @@ import { EvalError, UnsupportedError } from '../errors';
 import { parseExpression } from '../parse/parse';
 import { simplify } from '../symbolic/simplify';
 import { derive, gradientOf, sizes } from './chain';
-import { matVec, requireLength, requireScalar, vecMat } from './common';
+import { fromJacobian, hvpFromHessian, requireScalar } from './common';
 import { Builder, Fork, SymbolicDomain } from './expr';
 import { compile, flatten, layoutOf, seedInputs, type Fn, type Layout, type Point } from './fn';
 import { bind, buffers, evaluate, type Graph } from './graph';
@@ -246,26 +246,7 @@ function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
 export const symbolic: Differentiator = {
   name: 'symbolic',
   description: 'the chain rule over expressions, simplified and compiled; programs unrolled, ifs as pieces',
-  gradient(f, at, options = {}) {
-    const { value, result, stats } = jacobianOf(f, at, options);
-    requireScalar(value, 'a gradient');
-    return { value, result: result[0], stats };
-  },
-  jacobian: (f, at, options = {}) => jacobianOf(f, at, options),
-  jvp(f, at, v, options = {}) {
-    const { value, result, stats } = jacobianOf(f, at, options);
-    requireLength(v, result[0]?.length ?? 0, 'the tangent');
-    return { value, result: matVec(result, v), stats };
-  },
-  vjp(f, at, w, options = {}) {
-    const { value, result, stats } = jacobianOf(f, at, options);
-    requireLength(w, result.length, 'the cotangent');
-    return { value, result: vecMat(w, result, result[0]?.length ?? 0), stats };
-  },
+  ...fromJacobian(jacobianOf),
   hessian: (f, at, options = {}) => hessianOf(f, at, options),
-  hvp(f, at, v, options = {}) {
-    const { value, result, stats } = hessianOf(f, at, options);
-    requireLength(v, result.length, 'the direction');
-    return { value, result: matVec(result, v), stats };
-  },
+  hvp: hvpFromHessian(hessianOf),
 };
