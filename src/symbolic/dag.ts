@@ -1,23 +1,11 @@
 // Hash-consing: equal subtrees of an Expr become one shared object (a DAG), and the sizes of
 // the tree a DAG stands for and of the DAG itself, none of it walking the tree expansion.
 import { NO_SPAN, type ConstantName, type Expr } from '../ast';
+import { children } from '../parse/parse';
 
 /** The direct subexpressions of an expression, in order. */
 export function childrenOf(e: Expr): readonly Expr[] {
-  switch (e.kind) {
-    case 'number':
-    case 'constant':
-    case 'variable':
-      return [];
-    case 'call':
-      return e.args;
-    case 'vector':
-      return e.items;
-    case 'index':
-      return [e.index];
-    case 'length':
-      return [e.arg];
-  }
+  return children(e) as readonly Expr[];
 }
 
 /**
