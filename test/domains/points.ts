@@ -44,3 +44,24 @@ export const POINTS: Readonly<Record<string, readonly Case[]>> = {
   logsumexp: lists([[0.7], [0.7, -1.3, 0.4], [30, 29]]),
   sigmoid: each([-40, ...anywhere, 25]), relu: each(anywhere), softplus: each([-40, ...anywhere, 25]),
 };
+
+/** Arguments outside an op's real domain, where float64 gives NaN and so must every domain. */
+export const OFF_DOMAIN: readonly (readonly [string, readonly number[]])[] = [
+    ['sqrt', [-1]],
+    ['log', [-2]],
+    ['log10', [-2]],
+    ['log2', [-2]],
+    ['log', [2, -3]],
+    ['asin', [1.5]],
+    ['acos', [-1.5]],
+    ['acosh', [0.5]],
+    ['atanh', [1.5]],
+    ['asec', [0.5]],
+    ['acsc', [-0.5]],
+    ['asech', [2]],
+    ['acoth', [0.5]],
+    ['pow', [-2, 0.5]],
+    ['nthRoot', [-8, 2]],
+    ['nthRoot', [-8, 2.5]],
+    ['dot', [1, 2, 3]],
+];
