@@ -2,6 +2,7 @@
 // with timings and warnings where the point is treacherous or the methods disagree.
 import { performance } from 'node:perf_hooks';
 import { GradlabError } from '../errors';
+import { relativeError } from './distance';
 import { compile, flatten, layoutOf, unflatten, type FnLike, type Point } from './fn';
 import { nearBoundaries } from './probe';
 import { reference } from './reference';
@@ -14,6 +15,8 @@ export interface MethodSpec {
   readonly method: MethodName;
   readonly options: Options;
 }
+
+export { relativeError };
 
 export const SCHEMES: readonly Scheme[] = ['forward', 'backward', 'central', 'five-point', 'richardson', 'complex-step'];
 
@@ -105,20 +108,6 @@ export function compare(f: FnLike, at: Point, options: CompareOptions = {}): Com
     methods,
     warnings,
   };
-}
-
-export function relativeError(got: readonly number[], want: readonly number[]): number {
-  const diffs: number[] = [];
-  for (let i = 0; i < want.length; i++) {
-    if (got[i] === want[i]) continue; // equal infinities, or equal numbers
-    const d = got[i] - want[i];
-    if (Number.isNaN(d)) return Infinity;
-    diffs.push(d);
-  }
-  // hypot scales before squaring, so references near 1e300 do not overflow.
-  const diff = Math.hypot(...diffs);
-  const norm = Math.hypot(...want.filter(Number.isFinite));
-  return norm > 0 ? diff / norm : diff;
 }
 
 /** Median seconds per call over repeated batches filling about `budget` seconds. */

@@ -3,40 +3,15 @@
 import { performance } from 'node:perf_hooks';
 import { parseMethods, timePerCall, type MethodSpec } from '../diff/compare';
 import { GradlabError } from '../errors';
+import { mixedError, relativeError } from '../diff/distance';
+
+export { mixedError };
 
 /** Every finite-difference scheme (`finite:forward` … `finite:complex-step`), then symbolic, forward, reverse. */
 export const ALL_METHODS: readonly MethodSpec[] = parseMethods(['all']);
 
-/** ‖got − want‖₂ and ‖want‖₂, scaled (by hypot) so that values near the float64 limit do not
- *  overflow. Equal entries, infinities included, differ by nothing; a NaN or an infinite difference
- *  gives an infinite distance. Infinite entries of `want` add nothing to its norm. */
-function distance(got: readonly number[], want: readonly number[]): { diff: number; norm: number } {
-  const diffs: number[] = [];
-  for (let i = 0; i < want.length; i++) {
-    if (got[i] === want[i]) continue;
-    const d = got[i] - want[i];
-    if (!Number.isFinite(d)) return { diff: Infinity, norm: 0 };
-    diffs.push(d);
-  }
-  return { diff: Math.hypot(...diffs), norm: Math.hypot(...want.filter(Number.isFinite)) };
-}
-
-/**
- * ‖got − want‖₂ / max(‖want‖₂, 1): relative where the true derivative is large, absolute where it is
- * below 1. A gradient that is exactly 0 in real arithmetic (sin² + cos²) comes out of float64 as
- * rounding noise around 0; a purely relative error would call that infinitely wrong (0 digits), a
- * mixed one calls it about 16 digits right, which is what the user gets.
- */
-export function mixedError(got: readonly number[], want: readonly number[]): number {
-  const { diff, norm } = distance(got, want);
-  return diff / Math.max(norm, 1);
-}
-
-/** ‖got − want‖₂ / ‖want‖₂, or the absolute error where the reference is 0 (as `compare` reports). */
-export function relError(got: readonly number[], want: readonly number[]): number {
-  const { diff, norm } = distance(got, want);
-  return norm > 0 ? diff / norm : diff;
-}
+/** The relative error `compare` reports, under the name the rows carry. */
+export const relError = relativeError;
 
 /** Digits a float64 can hold; an exact answer is credited with these. */
 export const MAX_DIGITS = 17;

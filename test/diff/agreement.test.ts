@@ -2,14 +2,8 @@
 // symbolic refuses exactly the loops it cannot follow, naming them.
 import { describe, expect, it } from 'vitest';
 import { compile, differentiators, reference, UnsupportedError } from '../../src/index';
+import { mixedError } from '../../src/diff/distance';
 import { CORPUS } from './corpus';
-
-/** ‖got − want‖ relative to ‖want‖, or absolute where the true gradient is below 1: a gradient that
- *  is exactly 0 in real arithmetic comes out of float64 as rounding noise around 0. */
-function mixedError(got: readonly number[], want: readonly number[]): number {
-  const diff = Math.hypot(...got.map((g, i) => g - want[i]));
-  return diff / Math.max(Math.hypot(...want), 1);
-}
 
 /** Exact methods carry only float64 rounding; central differences also truncation. */
 const TOLERANCE = { finite: 1e-6, symbolic: 1e-10, forward: 1e-10, reverse: 1e-10 } as const;

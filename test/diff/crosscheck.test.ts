@@ -5,11 +5,8 @@ import * as math from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { compile, derivative, differentiators, evaluate, GradlabError, print, reference } from '../../src/index';
 import { exprArb, programOf } from '../support/arbitraries';
+import { mixedError } from '../../src/diff/distance';
 import { CORPUS } from './corpus';
-
-/** ‖got − want‖ / max(‖want‖, 1): gradients that are 0 come out of float64 as rounding noise. */
-const mixedError = (got: readonly number[], want: readonly number[]) =>
-  Math.hypot(...got.map((g, i) => g - want[i])) / Math.max(Math.hypot(...want), 1);
 
 const TOLERANCE = { finite: 1e-5, symbolic: 1e-9, forward: 1e-9, reverse: 1e-9 } as const;
 
