@@ -2,7 +2,7 @@
 // Richardson (Ridders) extrapolation that estimates its own error, and the complex step.
 import { complex, complexOf, type Complex } from '../domains/complex';
 import { fromJacobian, hvpFromHessian, requireLength, requireScalar, unit } from './common';
-import { layoutOf, flatten, type Fn, type Layout, type Point } from './fn';
+import type { Fn, Layout, Point } from './fn';
 import { outputsOf, run, trace, valueAt } from './trace';
 import type { Answer, Differentiator, Options, Scheme, Stats } from './types';
 
@@ -156,10 +156,9 @@ export const finite: Differentiator = {
   jvp(f, at, v, options = {}) {
     const scheme = options.scheme ?? 'central';
     if (scheme === 'complex-step') return fromJacobian(jacobianOf).jvp(f, at, v, options);
-    const layout = layoutOf(f, at);
-    requireLength(v, layout.n, 'the tangent');
-    const x = flatten(layout, at);
     const t = trace(f, at, options);
+    const { layout, x } = t;
+    requireLength(v, layout.n, 'the tangent');
     const norm = Math.hypot(...v) || 1;
     const h = (typeof options.step === 'number' ? options.step : defaultStep(scheme, Math.hypot(...x) / Math.sqrt(layout.n || 1))) / norm;
     const f0 = () => (typeof t.value === 'number' ? [t.value] : t.value);

@@ -42,10 +42,11 @@ function jacobianOf(f: Fn, at: Point, options: Options): Answer<number[][]> {
 }
 
 /** Nested duals: inner tangents the gradient, outer tangents the directions in `dirs`. */
-function secondOrder(f: Fn, at: Point, dirs: readonly (readonly number[])[], options: Options) {
+function secondOrder(f: Fn, at: Point, directions: (n: number) => readonly (readonly number[])[], options: Options) {
   const t = trace(f, at, options);
   requireScalar(t.value, 'a Hessian');
   const n = t.layout.n;
+  const dirs = directions(n);
   const inner = dualDomain(float, n);
   const outer = dualDomain(inner, dirs.length);
   const lift = (j: number) =>
@@ -73,14 +74,14 @@ export const forward: Differentiator = {
     return { value: t.value, result: block.map((row) => row[0]), stats: { sweeps: 1, replayed: t.graph !== null } };
   },
   hessian(f, at, options = {}) {
-    const n = trace(f, at, options).layout.n;
-    const { value, rows } = secondOrder(f, at, Array.from({ length: n }, (_, k) => unit(n, k)), options);
+    const { value, rows } = secondOrder(f, at, (n) => Array.from({ length: n }, (_, k) => unit(n, k)), options);
     return { value, result: rows, stats: { sweeps: 1 } };
   },
   hvp(f, at, v, options = {}) {
-    const n = trace(f, at, options).layout.n;
-    requireLength(v, n, 'the direction');
-    const { value, rows } = secondOrder(f, at, [v], options);
+    const { value, rows } = secondOrder(f, at, (n) => {
+      requireLength(v, n, 'the direction');
+      return [v];
+    }, options);
     return { value, result: rows[0], stats: { sweeps: 1 } };
   },
 };

@@ -40,10 +40,11 @@ function jacobianOf(f: Fn, at: Point, options: Options): Answer<number[][]> {
 }
 
 /** Forward-over-reverse: a tape over dual numbers whose tangents are the directions `dirs`. */
-function secondOrder(f: Fn, at: Point, dirs: readonly (readonly number[])[], options: Options): { value: number | number[]; rows: number[][]; stats: Stats } {
+function secondOrder(f: Fn, at: Point, directions: (n: number) => readonly (readonly number[])[], options: Options): { value: number | number[]; rows: number[][]; stats: Stats } {
   const t = trace(f, at, options);
   requireScalar(t.value, 'a Hessian');
   const n = t.layout.n;
+  const dirs = directions(n);
   const D = dualDomain(float, dirs.length);
   const rec = record(f, t.layout, D, (j) => new Dual(t.x[j], dirs.map((d) => d[j])), options);
   const out = rec.outs[0];
@@ -68,14 +69,14 @@ export const reverse: Differentiator = {
     return { value: t.value, result: pullback(t, w), stats: tapeStats(t, 1) };
   },
   hessian(f, at, options = {}) {
-    const n = trace(f, at, options).layout.n;
-    const { value, rows, stats } = secondOrder(f, at, Array.from({ length: n }, (_, k) => unit(n, k)), options);
+    const { value, rows, stats } = secondOrder(f, at, (n) => Array.from({ length: n }, (_, k) => unit(n, k)), options);
     return { value, result: rows, stats };
   },
   hvp(f, at, v, options = {}) {
-    const n = trace(f, at, options).layout.n;
-    requireLength(v, n, 'the direction');
-    const { value, rows, stats } = secondOrder(f, at, [v], options);
+    const { value, rows, stats } = secondOrder(f, at, (n) => {
+      requireLength(v, n, 'the direction');
+      return [v];
+    }, options);
     return { value, result: rows[0], stats };
   },
 };
