@@ -12,7 +12,8 @@ import { addTrainCommand } from './cli/train';
 import { addDemoCommand } from './cli/demo';
 import { addBenchCommand } from './cli/bench';
 import { addCheckCommand } from './cli/check';
-import { formatValue, toJson } from './cli/output';
+import { formatValue } from './cli/output';
+import { toJson } from './report/json';
 import { tour } from './cli/tour';
 
 interface Common {

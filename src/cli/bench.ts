@@ -6,7 +6,7 @@ import { UsageError } from '../errors';
 import { summaryTable } from '../harness/render';
 import { writeReport } from '../harness/report';
 import { STUDIES, type StudyName } from '../harness/types';
-import { toJson } from './output';
+import { toJson } from '../report/json';
 import { session, write } from './session';
 
 interface BenchFlags {

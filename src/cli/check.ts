@@ -7,7 +7,7 @@ import { checkGradient, type GradientCheck } from '../harness/check';
 import { inputsOf } from '../interpret/inputs';
 import { parse } from '../parse/parse';
 import { parsePoint, splitTopLevel } from './inputs';
-import { toJson } from './output';
+import { toJson } from '../report/json';
 import { load, session, write } from './session';
 
 interface CheckFlags {

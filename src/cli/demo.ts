@@ -6,7 +6,7 @@ import { Command, Argument } from 'commander';
 import { divergence, optimizers, trajectories, vanishing } from '../nn/demos';
 import { lossCurve } from '../nn/plots';
 import { lineChart, planeChart } from '../report/charts';
-import { toJson } from './output';
+import { toJson } from '../report/json';
 import { session, write } from './session';
 
 const DEMOS = ['trajectories', 'vanishing', 'divergence', 'optimizers'] as const;

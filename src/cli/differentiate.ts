@@ -10,7 +10,7 @@ import { simplify } from '../symbolic/simplify';
 import { sizes } from '../diff/chain';
 import type { Expr } from '../ast';
 import { parsePoint } from './inputs';
-import { toJson } from './output';
+import { toJson } from '../report/json';
 import { formatComparison } from './report';
 import { load, write } from './session';
 

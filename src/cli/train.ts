@@ -10,7 +10,7 @@ import { ACTIVATIONS, architecture, LOSSES, type Activation, type Architecture, 
 import { OPTIMIZERS, type OptimizerName } from '../nn/optimizers';
 import { decisionBoundary, gradientNormChart, lossCurve } from '../nn/plots';
 import { train, TRAIN_METHODS, type TrainMethod, type TrainResult } from '../nn/train';
-import { toJson } from './output';
+import { toJson } from '../report/json';
 import { session, write } from './session';
 
 interface TrainFlags {

@@ -1,7 +1,7 @@
 // A benchmark run written to disk: report.md, index.html, results.json and one SVG per chart.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toJson } from '../cli/output';
+import { toJson } from '../report/json';
 import { charts, html, markdown } from './render';
 import type { Results } from './types';
 
