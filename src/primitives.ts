@@ -50,21 +50,25 @@ const recip = <T>(A: Algebra<T>, a: T) => A.div(A.lift(1), a);
 /** H(a): 1 where a > 0, else 0 (so H(0) = 0). */
 const step = <T>(A: Algebra<T>, a: T) => A.call('heaviside', a);
 /** One-hot partials of an extremum: 1 for the first argument that attains `out`, 0 for the rest
- *  (so ties go to the first). `attains(xj)` is 1 where xj equals out; a running flag records that
- *  an earlier argument has already taken the derivative, which keeps the cost linear in n. */
-const firstAttaining = <T>(A: Algebra<T>, x: readonly T[], attains: (xj: T) => T): T[] => {
+ *  (so ties go to the first). `attains(xj)` is 1 where xj equals out, `before(prefix)` is 1 where
+ *  the extremum of the earlier arguments, `prefix`, does not: each partial reads one running
+ *  extremum, so all n cost O(n) (a product over the other arguments for each costs O(n²)). */
+const firstAttaining = <T>(A: Algebra<T>, x: readonly T[], attains: (xj: T) => T, before: (prefix: T) => T, op: string): T[] => {
   const d: T[] = new Array(x.length);
-  let taken = A.lift(0);
-  for (let j = 0; j < x.length; j++) {
-    d[j] = A.mul(attains(x[j]), A.sub(A.lift(1), taken));
-    taken = A.add(taken, d[j]);
+  let prefix = x[0];
+  d[0] = attains(x[0]);
+  for (let j = 1; j < x.length; j++) {
+    d[j] = A.mul(attains(x[j]), before(prefix));
+    prefix = A.call(op, prefix, x[j]);
   }
   return d;
 };
-// out - xj ≥ 0 for a maximum, and H is 0 exactly where xj attains it (H(NaN) = 0 too, so an
-// infinite maximum, where Inf - Inf is NaN, is attained).
-const maxPartials: JointPartials = (A, x, o) => firstAttaining(A, x, (xj) => A.sub(A.lift(1), step(A, A.sub(o, xj))));
-const minPartials: JointPartials = (A, x, o) => firstAttaining(A, x, (xj) => A.sub(A.lift(1), step(A, A.sub(xj, o))));
+// out − xj ≥ 0 for a maximum, and H is 0 exactly where xj attains it. H(NaN) = 0 too, so an
+// infinite maximum (∞ − ∞ is NaN) is attained, and an earlier one has taken it.
+const maxPartials: JointPartials = (A, x, o) =>
+  firstAttaining(A, x, (xj) => A.sub(A.lift(1), step(A, A.sub(o, xj))), (m) => step(A, A.sub(o, m)), 'max');
+const minPartials: JointPartials = (A, x, o) =>
+  firstAttaining(A, x, (xj) => A.sub(A.lift(1), step(A, A.sub(xj, o))), (m) => step(A, A.sub(m, o)), 'min');
 
 const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
