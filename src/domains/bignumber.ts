@@ -35,6 +35,9 @@ type Op = (x: readonly BigNumber[]) => BigNumber;
  *  (no sine), and reducing x mod π would need more digits of π than decimal.js holds (1025). */
 const TRIG_LIMIT = Number.MAX_VALUE;
 
+/** decimal.js holds π and ln 10 to 1025 digits: the working precision stays within them. */
+export const MAX_DIGITS = 1025 - GUARD_DIGITS;
+
 /** Ops between two looks at the clock: a look costs about as much as a cheap op. */
 const CLOCK_EVERY = 256;
 
@@ -137,16 +140,18 @@ function opsOf(m: MathJsInstance, digits: number): Readonly<Record<string, Op>> 
   // decimal.js reduces a trigonometric argument mod π with π to as many digits as the argument has
   // before its point: past its 1025 digits of π it throws, and well before that it is slow.
   const reduced = (name: string, f: Scalar) => (x: BigNumber) => {
-    if (x.abs().greaterThan(TRIG_LIMIT)) {
+    if (x.isFinite() && x.abs().greaterThan(TRIG_LIMIT)) {
       throw new EvalError('precision-limit', `${name}(${x.toPrecision(3)}): the reference does not reduce trigonometric arguments beyond float64's range (±${TRIG_LIMIT.toPrecision(3)}), where float64 has no sine either`);
     }
     return f(x);
   };
   // decimal.js's tan is sin/√(1 − sin²), which cancels near odd multiples of π/2 (16 digits lost
   // at float64's π/2), and mathjs's cot is 1/tan. sin and cos keep their digits there.
-  const sin = reduced('sin', lib(m.sin));
-  const cos = reduced('cos', lib(m.cos));
-  const tan = (x: BigNumber) => div(sin(x), cos(x));
+  const sine = lib(m.sin);
+  const cosine = lib(m.cos);
+  const sin = reduced('sin', sine);
+  const cos = reduced('cos', cosine);
+  const tan = reduced('tan', (x) => div(sine(x), cosine(x)));
   // mathjs's nthRoot throws for a zero root or a negative x with an even root, and returns the JS
   // number 0 for x = 0. float64's nthRoot is x^(1/n), with the real root of a negative x for odd n.
   const nthRoot = (x: BigNumber, n: BigNumber = two) => {
@@ -178,7 +183,7 @@ function opsOf(m: MathJsInstance, digits: number): Readonly<Record<string, Op>> 
     pi: () => pi, e: () => e,
     exp, log: lib(m.log), log10: lib(m.log10), log2: lib(m.log2),
     sqrt, cbrt: lib(m.cbrt), nthRoot,
-    sin, cos, tan, sec: reduced('sec', lib(m.sec)), csc: reduced('csc', lib(m.csc)), cot: (x) => div(cos(x), sin(x)),
+    sin, cos, tan, sec: reduced('sec', lib(m.sec)), csc: reduced('csc', lib(m.csc)), cot: reduced('cot', (x) => div(cosine(x), sine(x))),
     asin: lib(m.asin), acos: lib(m.acos), atan: lib(m.atan), atan2,
     asec: lib(m.asec), acsc: lib(m.acsc), acot: lib(m.acot),
     sinh, cosh, tanh, sech: (x) => div(one, cosh(x)), csch: (x) => div(one, sinh(x)), coth: (x) => div(one, tanh(x)),
@@ -196,7 +201,9 @@ function opsOf(m: MathJsInstance, digits: number): Readonly<Record<string, Op>> 
 
 /** BigNumbers good to `digits` significant digits (50 by default), for every primitive. */
 export function bignumber(digits = 50): BigNumberDomain {
-  if (!Number.isInteger(digits) || digits < 1) throw new RangeError(`digits must be a positive integer, got ${digits}`);
+  if (!Number.isInteger(digits) || digits < 1 || digits > MAX_DIGITS) {
+    throw new RangeError(`digits must be a whole number from 1 to ${MAX_DIGITS}, got ${digits}`);
+  }
   const m = mathAt(digits + GUARD_DIGITS);
   const ops = opsOf(m, digits);
   // decimal.js raises its constructor's precision inside sin, ln, … and lowers it on the way out;
