@@ -1,11 +1,10 @@
-// The report's charts as SVG, one per study that has rows (keys as the sections list them): digits
-// per method, the V of error against step, time against n, tree against DAG size, step times.
+// The report's charts as SVG, each drawn from a study's rows (the registry names them by key):
+// digits per method, the V of error against step, time against n, tree against DAG size, step times.
 import type { TopLevelSpec } from 'vega-lite';
 import { dotChart, render } from '../../report/charts';
 import type { Results } from '../types';
 import { best, curves } from './accuracy';
 import { distinct, median } from './format';
-import { sections } from './sections';
 import { aboutTraining } from './speed';
 
 /** Where an error of exactly 0 is drawn on a log axis (below any float64 relative error). */
@@ -66,7 +65,7 @@ function panels(marks: readonly Mark[], o: PanelOptions): Promise<string> {
   } as TopLevelSpec);
 }
 
-function accuracyChart(r: Results): Promise<string> {
+export function accuracyChart(r: Results): Promise<string> {
   const rows = r.accuracy ?? [];
   return dotChart(
     rows.filter((a) => a.medianDigits !== null).map((a) => ({ category: a.method, value: a.medianDigits!, series: a.kind })),
@@ -81,7 +80,7 @@ function accuracyChart(r: Results): Promise<string> {
   );
 }
 
-function stabilityChart(r: Results): Promise<string> {
+export function stabilityChart(r: Results): Promise<string> {
   const all = curves(r.stability ?? []);
   const panel = (c: (typeof all)[number]) => `${c.fn} at ${c.at}`;
   const hs = (p: string) => all.filter((c) => panel(c) === p).flatMap((c) => c.rows.flatMap((row) => (row.h !== null && row.h > 0 ? [row.h] : [])));
@@ -111,7 +110,7 @@ function stabilityChart(r: Results): Promise<string> {
   });
 }
 
-function costChart(r: Results): Promise<string> {
+export function costChart(r: Results): Promise<string> {
   const rows = r.cost ?? [];
   const evaluation = distinct(rows.map((c) => JSON.stringify([c.workload, c.n]))).map((k) => {
     const [w, n] = JSON.parse(k) as [string, number];
@@ -122,7 +121,7 @@ function costChart(r: Results): Promise<string> {
   return panels([...marks, ...evaluation], { title: 'Time per gradient against the number of inputs', subtitle: 'dashed: one evaluation of f', x: 'n (inputs)', y: 'seconds per gradient', logX: true, logY: true, independent: true });
 }
 
-function swellChart(r: Results): Promise<string> {
+export function swellChart(r: Results): Promise<string> {
   const marks = (r.swell ?? []).flatMap((s): Mark[] => [
     { panel: s.family, series: 'expression (tree)', x: s.k, y: s.expressionNodes, kind: 'dash' },
     ...(s.expressionDagNodes !== undefined ? [{ panel: s.family, series: 'expression (DAG)', x: s.k, y: s.expressionDagNodes, kind: 'dash' } as Mark] : []),
@@ -134,7 +133,7 @@ function swellChart(r: Results): Promise<string> {
   return panels(marks, { title: 'Size of the symbolic derivative against k', subtitle: 'solid: the derivative as a tree and as a DAG, before and after simplifying · dashed: the expression itself', x: 'k', y: 'nodes', logY: true, independent: true });
 }
 
-function trainingChart(r: Results): Promise<string> {
+export function trainingChart(r: Results): Promise<string> {
   const rows = r.training ?? [];
   const label = (t: { network: string; batch: number }) => `${t.network}, batch ${t.batch}`;
   const labels = distinct(rows.map(label));
@@ -150,25 +149,9 @@ function trainingChart(r: Results): Promise<string> {
   );
 }
 
-function trainingLossChart(r: Results): Promise<string> {
+export function trainingLossChart(r: Results): Promise<string> {
   const marks = (r.trainingCurves ?? []).flatMap((c) =>
     c.loss.map((loss, i): Mark => ({ panel: c.network ? `${c.data}, ${c.network}` : c.data, series: c.method, x: i + 1, y: loss, kind: 'line' })),
   );
   return panels(marks, { title: 'Training loss per epoch', subtitle: 'every method from the same seed: where the gradients agree, the curves coincide', x: 'epoch', y: 'loss', logY: true });
-}
-
-const DRAW: Readonly<Record<string, (r: Results) => Promise<string>>> = {
-  accuracy: accuracyChart,
-  stability: stabilityChart,
-  cost: costChart,
-  swell: swellChart,
-  training: trainingChart,
-  'training-loss': trainingLossChart,
-};
-
-/** Every chart the report's sections show, as SVG text keyed by name (the file is `<key>.svg`). */
-export async function charts(results: Results): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const key of sections(results).flatMap((s) => s.charts)) out[key] = await DRAW[key](results);
-  return out;
 }
