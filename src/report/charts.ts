@@ -47,7 +47,8 @@ export const LOG_LABELS = `(${MANTISSA} == 1 || ${MANTISSA} == 2 || ${MANTISSA} 
 
 /** An axis for a quantitative field: log ticks as powers of ten, counts as whole numbers. */
 export function axisOf(o: { log?: boolean; integer?: boolean }): object {
-  if (o.log) return { labelExpr: LOG_LABELS };
+  // Labels closer than 8 px are thinned, so a tall log axis keeps its decades and drops the 2s and 5s.
+  if (o.log) return { labelExpr: LOG_LABELS, labelOverlap: 'greedy', labelSeparation: 8 };
   return o.integer ? { format: 'd', tickMinStep: 1 } : { format: '~g' };
 }
 
@@ -134,7 +135,11 @@ export function planeChart(
   const items = overlay.items.map((it) => ({ ...it, width: wide.has(it.series) ? 5 : 1.6 }));
   const series = [...new Set(items.map((it) => it.series))].sort((a, b) => Number(wide.has(b)) - Number(wide.has(a)));
   const contours = (o.contours ?? []).flatMap((c, k) => c.points.map(([px, py], order) => ({ label: c.label, k, x: px, y: py, order })));
-  const labels = (o.contours ?? []).flatMap((c) => (c.points.length ? [{ label: c.label, x: c.points[0][0], y: c.points[0][1] }] : []));
+  // Each level named at its highest point, where nested ellipses lie farthest apart.
+  const labels = (o.contours ?? []).flatMap((c) => {
+    const top = c.points.reduce<readonly [number, number] | undefined>((a, p) => (a === undefined || p[1] > a[1] ? p : a), undefined);
+    return top ? [{ label: c.label, x: top[0], y: top[1] }] : [];
+  });
   return render({
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: titleOf(o.title, o.subtitle),
@@ -144,7 +149,7 @@ export function planeChart(
     layer: [
       {
         data: { values: cells },
-        mark: { type: 'rect', opacity: 0.85 },
+        mark: { type: 'rect', opacity: 0.85, strokeWidth: 0 },
         encoding: { x, x2: { field: 'x2' }, y, y2: { field: 'y2' }, color: { field: 'value', type: 'quantitative', title: o.value, scale: { scheme: o.scheme ?? 'blueorange' } } },
       },
       ...(contours.length

@@ -7,7 +7,7 @@ import type { CostOptions } from '../studies/cost';
 export const cost = study<'cost', Omit<CostOptions, 'onProgress'>>({
   name: 'cost',
   plans: {
-    quick: { sizes: [10, 100], budget: 0.1, limit: 2, deriveLimit: 5 },
+    quick: { sizes: [10, 30, 100, 300], budget: 0.1, limit: 2, deriveLimit: 5 },
     full: { sizes: [10, 100, 1_000, 10_000, 100_000], budget: 1, limit: 5, deriveLimit: 10 },
   },
   keys: ['cost'],

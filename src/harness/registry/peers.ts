@@ -11,7 +11,7 @@ export const peers = study<'peers', Omit<PeersOptions, 'onProgress' | 'previous'
   plans: {
     quick: {
       mathjs: { points: 3, reps: 3, budget: 0.2, timeout: 5, productSizes: [4, 8] },
-      tfjs: { enabled: true, rosenbrockSizes: [10, 100], networks: [SMALL_NETWORK], batch: 32, budget: 0.2 },
+      tfjs: { enabled: true, rosenbrockSizes: [10, 30, 100, 300], networks: [SMALL_NETWORK], batch: 32, budget: 0.2 },
     },
     full: {
       mathjs: { points: 20, reps: 10, budget: 1, timeout: 30, productSizes: [4, 8, 10, 12, 14] },

@@ -23,6 +23,8 @@ export interface Section {
   readonly tables: readonly Table[];
   /** Keys into `charts(results)`, in the order they are shown. */
   readonly charts: readonly string[];
+  /** Per chart, one sentence on what to see in it, drawn from this run's figures. */
+  readonly captions?: Readonly<Record<string, string>>;
 }
 
 /** A table whose columns are aligned by `align`, one letter per column: 'l' words, 'r' numbers. */
