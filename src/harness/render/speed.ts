@@ -149,12 +149,11 @@ export function swellSection(rows: readonly SwellRow[]): Section {
       `${count(last.simplifiedDagNodes)} once simplified.`
     );
   });
-  // The simplifier works on trees: on a DAG whose shared parts it rewrites apart, it can undo the sharing.
   const grown = rows.filter((r) => r.simplifiedDagNodes > r.dagNodes);
   const grows = distinct(grown.map((r) => r.family)).map((family) => {
     const own = grown.filter((r) => r.family === family);
     const worst = own.reduce((a, b) => (b.simplifiedDagNodes / b.dagNodes > a.simplifiedDagNodes / a.dagNodes ? b : a));
-    return `Simplifying grows the DAG of ${family} at ${own.length === 1 ? `k = ${count(worst.k)}` : `${own.length} sizes`}: at k = ${count(worst.k)} from ${count(worst.dagNodes)} to ${count(worst.simplifiedDagNodes)} nodes (${ratio(quotient(worst.simplifiedDagNodes, worst.dagNodes))}), as rewriting shared parts apart undoes their sharing.`;
+    return `Simplifying grows the DAG of ${family} at ${own.length === 1 ? `k = ${count(worst.k)}` : `${own.length} sizes, most at k = ${count(worst.k)}`}: from ${count(worst.dagNodes)} to ${count(worst.simplifiedDagNodes)} nodes (${ratio(quotient(worst.simplifiedDagNodes, worst.dagNodes))}).`;
   });
   const last = rows.length ? rows.reduce((a, b) => (quotient(b.treeNodes, b.dagNodes)! > quotient(a.treeNodes, a.dagNodes)! ? b : a)) : undefined;
   return {
