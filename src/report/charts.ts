@@ -40,15 +40,14 @@ export interface LineOptions {
   readonly height?: number;
 }
 
-/** Tick labels on a log axis, one style throughout: 1e-7, 1e-3, 1e0, 1e3 (never 0.000001 beside 1e-7),
- *  and within a decade only 1, 2 and 5 of it labelled, so the labels never crowd. */
+/** Tick labels on a log axis, one style throughout and only at powers of ten: 1e-7, 1e-3, 1e0,
+ *  1e3 (never 0.000001 beside 1e-7); the ticks between stay, unlabelled. */
 const MANTISSA = 'round(datum.value / pow(10, floor(log(datum.value) / LN10 + 1e-9)))';
-export const LOG_LABELS = `(${MANTISSA} == 1 || ${MANTISSA} == 2 || ${MANTISSA} == 5) ? replace(format(datum.value, '~e'), 'e+', 'e') : ''`;
+export const LOG_LABELS = `${MANTISSA} == 1 ? replace(format(datum.value, '~e'), 'e+', 'e') : ''`;
 
 /** An axis for a quantitative field: log ticks as powers of ten, counts as whole numbers. */
 export function axisOf(o: { log?: boolean; integer?: boolean }): object {
-  // Labels closer than 8 px are thinned, so a tall log axis keeps its decades and drops the 2s and 5s.
-  if (o.log) return { labelExpr: LOG_LABELS, labelOverlap: 'greedy', labelSeparation: 8 };
+  if (o.log) return { labelExpr: LOG_LABELS };
   return o.integer ? { format: 'd', tickMinStep: 1 } : { format: '~g' };
 }
 
@@ -78,7 +77,7 @@ export function lineChart(series: readonly Series[], o: LineOptions): Promise<st
     title: titleOf(o.title, o.subtitle),
     width: o.width ?? COLUMN,
     height: o.height ?? 320,
-    config: { legend: { labelLimit: 320, symbolStrokeWidth: 2.5, symbolSize: 260 } },
+    config: { legend: { labelLimit: 320, symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolSize: 260 } },
     layer: [
       {
         data: { values },
