@@ -12,11 +12,19 @@
 import { isNegative, numOf } from './forms';
 import * as N from './numbers';
 import type { Bindings, Rule } from './pattern';
+import { isPlain } from './zeros';
 
 const negative = (v: string) => (m: Bindings) => isNegative(m.get(v)!);
 const evenInteger = (v: string) => (m: Bindings) => N.isEvenInteger(numOf(m.get(v)!)!);
 const multipleOf3 = (v: string) => (m: Bindings) => N.isInteger(N.mul(numOf(m.get(v)!)!, { p: 1, q: 3 }));
 const notEvenInteger = (v: string) => (m: Bindings) => !N.isEvenInteger(numOf(m.get(v)!)!);
+/** log(a^n) = n·log(a) for odd n > 0; for other n not even, where a is an input (never -Infinity
+ *  or -0, where log((-0)^-1) is log(-Infinity) and log((-Infinity)^-1) is log(-0) = -Infinity). */
+const logPower = (m: Bindings) => {
+  const n = numOf(m.get('n')!)!;
+  if (N.isEvenInteger(n)) return false;
+  return (N.isInteger(n) && N.sign(n) > 0) || isPlain(m.get('a')!);
+};
 
 const ODD = ['sin', 'tan', 'sinh', 'tanh', 'asin', 'atan', 'asinh', 'atanh', 'cbrt'];
 const EVEN = ['cos', 'cosh', 'abs'];
@@ -44,7 +52,8 @@ export const RULES: readonly Rule[] = [
   { name: 'e-power',       from: 'e^a',                        to: 'exp(a)' },
   { name: 'exp-power',     from: 'exp(a)^b',                   to: 'exp(a*b)' },                                    // (e^a)^b = e^(ab) since e^a > 0
   { name: 'exp-log-power', from: 'exp(b*log(a))',              to: 'a^b' },                                         // needs a > 0, as log(a) does
-  { name: 'log-power',     from: 'log(a^n)',                   to: 'n*log(a)', where: notEvenInteger('n') },        // a^n > 0 forces a > 0 unless n is even
+  { name: 'log-power',     from: 'log(a^n)',                   to: 'n*log(a)', where: logPower },                  // a^n > 0 forces a > 0, or a = -0 for n > 0
+  { name: 'log-root',      from: 'log(a^n)',                   to: 'n*log(abs(a))', where: notEvenInteger('n') },   // a^n is defined at a ≥ 0 and at a = -Infinity, -0
   // Pythagoras, with any common factor a.
   { name: 'pythagoras',    from: 'a*sin(b)^2 + a*cos(b)^2',    to: 'a' },                                           // sin² + cos² = 1
   { name: 'hyperbolic',    from: 'a*cosh(b)^2 - a*sinh(b)^2',  to: 'a' },                                           // cosh² - sinh² = 1
