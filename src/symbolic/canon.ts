@@ -241,14 +241,54 @@ export class Canon {
     return integers.length === 0 ? out : [this.power(base, this.sum(integers)), ...out];
   }
 
-  /** A call of any other primitive; exact ops on numbers are folded. */
+  /** A call of any other primitive; exact ops on numbers are folded, as are sin, cos and tan
+   *  at rational multiples of π (exact, where Math.sin(Math.PI) is 1.2e-16), and a square
+   *  root takes out its sum's content where that is a square: sqrt(1 - x²/16) = sqrt(16 - x²)/4. */
   apply(op: string, args: readonly Expr[]): Expr {
     this.budget.spend();
     const fold = FOLD.get(op);
     const values = args.map(numOf);
     const folded = fold && values.every((v): v is Num => v !== null) ? fold(values) : null;
     if (folded !== null) return this.number(folded);
+    const exact = args.length === 1 ? this.atPiMultiple(op, args[0]) : null;
+    if (exact !== null) return exact;
+    if (op === 'sqrt' && args.length === 1) {
+      const c = this.contentOf(args[0]);
+      const root = c === null ? null : N.pow(c, N.HALF);
+      if (root !== null) return this.product([this.number(root), this.apply('sqrt', [this.divideOut(args[0], c!)])]);
+    }
     return this.make(op, args);
+  }
+
+  /** sin, cos, tan at kπ/12 for the k where the value is a rational or a rational times √2, √3. */
+  private atPiMultiple(op: string, arg: Expr): Expr | null {
+    if (op !== 'sin' && op !== 'cos' && op !== 'tan') return null;
+    const fs = factorsOf(arg);
+    if (fs.length !== 1 || fs[0].kind !== 'constant' || fs[0].name !== 'pi') return null;
+    const c = coefficientOf(arg);
+    if (!N.isExact(c) || 12 % c.q !== 0) return null;
+    const k = (((c.p * (12 / c.q)) % 24) + 24) % 24;
+    // sin(kπ/12) for k = 0, 2, 3, 4, 6, as [rational, radicand]: 0, 1/2, √2/2, √3/2, 1.
+    const SIN: Record<number, [Num, number]> = { 0: [N.ZERO, 1], 2: [N.HALF, 1], 3: [N.HALF, 2], 4: [N.HALF, 3], 6: [N.ONE, 1] };
+    const sinAt = (j: number): [Num, number] | null => {
+      const m = ((j % 24) + 24) % 24;
+      const [q, sign] = m <= 6 ? [m, 1] : m <= 12 ? [12 - m, 1] : m <= 18 ? [m - 12, -1] : [24 - m, -1];
+      const v = SIN[q];
+      return v ? [N.mul(v[0], N.rational(sign, 1)), v[1]] : null;
+    };
+    const value = (v: [Num, number]) => this.product([this.number(v[0]), v[1] === 1 ? this.number(N.ONE) : this.apply('sqrt', [this.number(N.rational(v[1], 1))])]);
+    const s = sinAt(k);
+    const co = sinAt(k + 6);
+    if (op === 'sin') return s && value(s);
+    if (op === 'cos') return co && value(co);
+    if (!s || !co || N.isZero(co[0])) return null;
+    // tan = sin/cos: 0, ±1, ±√3, ±√3/3 at these k.
+    if (N.isZero(s[0])) return this.number(N.ZERO);
+    const ratio = N.div(s[0], co[0])!;
+    if (s[1] === co[1]) return this.number(ratio);
+    const radicand = s[1] === 1 ? co[1] : s[1];
+    const scale = s[1] === 1 ? N.div(ratio, N.rational(radicand, 1))! : ratio;
+    return this.product([this.number(scale), this.apply('sqrt', [this.number(N.rational(radicand, 1))])]);
   }
 
   /**

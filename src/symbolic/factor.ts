@@ -8,6 +8,7 @@ import { childrenOf, postOrder, treeSize } from './dag';
 import { ADD, coefficientOf, factorsOf, HELD, isCall, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import { factsOf } from './order';
+import { divideExactly, exprOf, polyOf } from './poly';
 import { render } from './render';
 
 /** Sums larger than this (canonical nodes) are left as they are: the pass stays near linear. */
@@ -71,7 +72,7 @@ export class Factorer {
       const kids = childrenOf(e).map((k) => done.get(k)!);
       const same = kids.every((k, i) => k === childrenOf(e)[i]);
       const rebuilt = same ? e : e.kind === 'call' ? canon.build(e.op, kids) : canon.dag.rebuild(e, kids);
-      done.set(e, isCall(rebuilt, ADD) ? this.best(rebuilt) : rebuilt);
+      done.set(e, isCall(rebuilt, ADD) ? this.best(rebuilt) : isCall(rebuilt, MUL) ? this.cancel(rebuilt) : rebuilt);
     });
     return done.get(root)!;
   }
@@ -81,8 +82,10 @@ export class Factorer {
     if (factsOf(sum).size > MAX_SUM) return sum;
     let best: Expr = sum;
     let bestSize = printedSize(sum);
-    const consider = (e: Expr | null) => {
-      if (e === null || e === best) return;
+    const consider = (candidate: Expr | null) => {
+      if (candidate === null) return;
+      const e = isCall(candidate, MUL) ? this.cancel(candidate) : candidate;
+      if (e === best) return;
       const s = printedSize(e);
       if (s < bestSize) [best, bestSize] = [e, s];
     };
@@ -95,6 +98,37 @@ export class Factorer {
       if (expanded !== null) consider(this.canon.product([...common, expanded]));
     }
     return best;
+  }
+
+  /**
+   * A product with polynomial factors over and under (one input): each denominator divided
+   * out of a numerator it divides exactly, (x² - 1)/(x - 1) = x + 1. Where the denominator is
+   * 0 the numerator is too, so the product was 0/0 there, never defined: the value is kept
+   * wherever it was defined.
+   */
+  private cancel(product: Extract<Expr, { kind: 'call' }>): Expr {
+    const factors = [...product.args];
+    let changed = false;
+    for (let i = 0; i < factors.length; i++) {
+      const { base: d, k: dk } = split(factors[i]);
+      const dp = dk < 0 ? polyOf(d) : null;
+      if (dp === null) continue;
+      for (let j = 0; j < factors.length && split(factors[i]).k < 0; j++) {
+        const { base: n, k: nk } = split(factors[j]);
+        if (nk <= 0 || n === d) continue;
+        const np = polyOf(n);
+        const q = np && divideExactly(np, dp);
+        if (!q) continue;
+        const power = (b: Expr, k: number) => this.canon.power(b, this.canon.number(N.rational(k, 1)));
+        factors[j] = this.canon.product([power(exprOf(q, this.canon), 1), power(n, nk - 1)]);
+        const left = split(factors[i]).k + 1;
+        factors[i] = power(d, left);
+        changed = true;
+        j = -1;
+        if (left === 0) break;
+      }
+    }
+    return changed ? this.canon.product(factors) : product;
   }
 
   /**

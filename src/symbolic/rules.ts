@@ -57,10 +57,30 @@ export const RULES: readonly Rule[] = [
   // Pythagoras, with any common factor a.
   { name: 'pythagoras',    from: 'a*sin(b)^2 + a*cos(b)^2',    to: 'a' },                                           // sin² + cos² = 1
   { name: 'hyperbolic',    from: 'a*cosh(b)^2 - a*sinh(b)^2',  to: 'a' },                                           // cosh² - sinh² = 1
+  // Trigonometric quotients and products, each defined where its left side is (sec x · cos x is
+  // 1/0 · 0 where cos x = 0, an error). Products of sin and cos contract to the double angle,
+  // the smaller form: 2 sin x cos x = sin 2x, cos² x - sin² x = cos 2x.
+  { name: 'tan-quotient',  from: 'sin(a) / cos(a)',            to: 'tan(a)' },
+  { name: 'cot-quotient',  from: 'cos(a) / sin(a)',            to: 'cot(a)' },
+  { name: 'tan-cos',       from: 'tan(a) * cos(a)',            to: 'sin(a)' },
+  { name: 'cot-sin',       from: 'cot(a) * sin(a)',            to: 'cos(a)' },
+  { name: 'sec-cos',       from: 'sec(a) * cos(a)',            to: '1' },
+  { name: 'csc-sin',       from: 'csc(a) * sin(a)',            to: '1' },
+  { name: 'cot-tan',       from: 'cot(a) * tan(a)',            to: '1' },
+  { name: 'one-minus-sin', from: 'a - a*sin(b)^2',             to: 'a*cos(b)^2' },                                  // 1 - sin² = cos²
+  { name: 'one-minus-cos', from: 'a - a*cos(b)^2',             to: 'a*sin(b)^2' },
+  { name: 'one-plus-tan',  from: 'a*tan(b)^2 + a',             to: 'a*sec(b)^2' },                                  // 1 + tan² = sec²
+  { name: 'sec-tan',       from: 'a*sec(b)^2 - a*tan(b)^2',    to: 'a' },
+  { name: 'double-sin',    from: '2*sin(a)*cos(a)',            to: 'sin(2a)' },
+  { name: 'double-cos',    from: 'a*cos(b)^2 - a*sin(b)^2',    to: 'a*cos(2b)' },
+  { name: 'double-sinh',   from: '2*sinh(a)*cosh(a)',          to: 'sinh(2a)' },
+  { name: 'double-cosh',   from: 'a*cosh(b)^2 + a*sinh(b)^2',  to: 'a*cosh(2b)' },
   // Square roots: sqrt stays a function, since sqrt(-Infinity) is NaN but (-Infinity)^(1/2) is not.
   { name: 'sqrt-even-power', from: 'sqrt(a)^n',                to: 'a^(n/2)', where: evenInteger('n') },            // needs a ≥ 0, as sqrt(a) does
   { name: 'even-power-sqrt', from: 'sqrt(a^n)',                to: 'abs(a)^(n/2)', where: evenInteger('n') },       // √(a²) = |a|
   { name: 'log-sqrt',      from: 'log(sqrt(a))',               to: 'log(a)/2' },
+  { name: 'over-sqrt',     from: 'a / sqrt(a)',                to: 'sqrt(a)' },                                     // 0/0 and ∞/∞ where they differ
+  { name: 'sqrt-over',     from: 'sqrt(a) / a',                to: '1/sqrt(a)' },
   // Absolute value and sign.
   { name: 'abs-abs',       from: 'abs(abs(a))',                to: 'abs(a)' },
   { name: 'abs-even-power', from: 'abs(a^n)',                  to: 'a^n', where: evenInteger('n') },
