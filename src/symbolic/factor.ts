@@ -72,7 +72,7 @@ export class Factorer {
       const kids = childrenOf(e).map((k) => done.get(k)!);
       const same = kids.every((k, i) => k === childrenOf(e)[i]);
       const rebuilt = same ? e : e.kind === 'call' ? canon.build(e.op, kids) : canon.dag.rebuild(e, kids);
-      done.set(e, isCall(rebuilt, ADD) ? this.best(rebuilt) : isCall(rebuilt, MUL) ? this.cancel(rebuilt) : rebuilt);
+      done.set(e, isCall(rebuilt, ADD) ? this.best(rebuilt) : isCall(rebuilt, MUL) ? this.bestProduct(rebuilt) : rebuilt);
     });
     return done.get(root)!;
   }
@@ -98,6 +98,28 @@ export class Factorer {
       if (expanded !== null) consider(this.canon.product([...common, expanded]));
     }
     return best;
+  }
+
+  /**
+   * The smaller of a product and the product with each sum in it over one denominator, whose
+   * factors may then meet the product's others: x^-2 · (1 + x^-2)^-1 is 1/(x² + 1), and
+   * 2(x/√B + 1)/(x + √B) is 2/√B. Each is tried with its polynomial factors cancelled.
+   */
+  private bestProduct(product: Extract<Expr, { kind: 'call' }>): Expr {
+    const plain = this.cancel(product);
+    if (factsOf(product).size > MAX_SUM) return plain;
+    let combined = false;
+    const factors = product.args.map((f) => {
+      const { base, k } = split(f);
+      const pulled = isCall(base, ADD) ? this.pullCommon(base) : null;
+      if (pulled === null) return f;
+      combined = true;
+      return this.canon.power(this.canon.product([...pulled[0], pulled[1]]), this.canon.number(N.rational(k, 1)));
+    });
+    if (!combined) return plain;
+    const rebuilt = this.canon.product(factors);
+    const other = isCall(rebuilt, MUL) ? this.cancel(rebuilt) : rebuilt;
+    return printedSize(other) < printedSize(plain) ? other : plain;
   }
 
   /**

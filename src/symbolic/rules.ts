@@ -9,12 +9,14 @@
 // The algebra of + * ^ is the kernel's (canon.ts), not rules: x + 0, x·1, x·0, x^1, x^0, --x, like
 // terms and like factors (exp(a)·exp(b) among them, as e^a·e^b), exact constant folding,
 // (a^k)^e = a^(ke) where it holds, (a^2)^(1/2) = |a|.
-import { isNegative, numOf } from './forms';
+import { coefficientOf, isNegative, numOf } from './forms';
 import * as N from './numbers';
 import type { Bindings, Rule } from './pattern';
 import { isPlain } from './zeros';
 
 const negative = (v: string) => (m: Bindings) => isNegative(m.get(v)!);
+/** b = 2k·x for an integer k, where a half angle reads no longer: cos(2x), not cos(x). */
+const evenCoefficient = (v: string) => (m: Bindings) => numOf(m.get(v)!) !== null || N.isEvenInteger(coefficientOf(m.get(v)!));
 const evenInteger = (v: string) => (m: Bindings) => N.isEvenInteger(numOf(m.get(v)!)!);
 const multipleOf3 = (v: string) => (m: Bindings) => N.isInteger(N.mul(numOf(m.get(v)!)!, { p: 1, q: 3 }));
 const notEvenInteger = (v: string) => (m: Bindings) => !N.isEvenInteger(numOf(m.get(v)!)!);
@@ -73,6 +75,8 @@ export const RULES: readonly Rule[] = [
   { name: 'sec-tan',       from: 'a*sec(b)^2 - a*tan(b)^2',    to: 'a' },
   { name: 'double-sin',    from: '2*sin(a)*cos(a)',            to: 'sin(2a)' },
   { name: 'double-cos',    from: 'a*cos(b)^2 - a*sin(b)^2',    to: 'a*cos(2b)' },
+  { name: 'half-sin',      from: 'a - a*cos(b)',               to: '2a*sin(b/2)^2', where: evenCoefficient('b') },  // 1 - cos 2x = 2 sin² x
+  { name: 'half-cos',      from: 'a + a*cos(b)',               to: '2a*cos(b/2)^2', where: evenCoefficient('b') },  // 1 + cos 2x = 2 cos² x
   { name: 'double-sinh',   from: '2*sinh(a)*cosh(a)',          to: 'sinh(2a)' },
   { name: 'double-cosh',   from: 'a*cosh(b)^2 + a*sinh(b)^2',  to: 'a*cosh(2b)' },
   // Square roots: sqrt stays a function, since sqrt(-Infinity) is NaN but (-Infinity)^(1/2) is not.
