@@ -1,6 +1,6 @@
 // The registry of differentiators, and the JAX-style verbs over it: gradient, jacobian, hessian,
 // jvp, vjp, hvp, each taking source text, a parsed program or a compiled function.
-import { EvalError } from '../errors';
+import { EvalError, UsageError } from '../errors';
 import { compile, flatten, layoutOf, unflatten, type FnLike, type Point } from './fn';
 import { finite } from './finite';
 import { forward } from './forward';
@@ -51,7 +51,7 @@ export interface MethodOptions extends Options {
 
 export function differentiator(name: string): Differentiator {
   const d = differentiators[name as MethodName];
-  if (!d) throw new EvalError('usage', `no method '${name}': choose one of ${METHODS.join(', ')}`);
+  if (!d) throw new UsageError(`no method '${name}': choose one of ${METHODS.join(', ')}`);
   return d;
 }
 

@@ -28,6 +28,8 @@ export function callEffect(t: Translator, node: Call): void {
     return;
   }
   if (callee.type === 'Identifier') {
+    // esbuild's keepNames adds `__name(f, "f")` after function declarations: no effect to translate.
+    if (callee.name === '__name' && !t.scope.lookup('__name')) return;
     const helper = t.scope.lookup(callee.name);
     if (isHelper(helper)) {
       inline(t, helper, argumentsOf(t, node), node, false);

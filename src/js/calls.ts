@@ -59,7 +59,7 @@ export function inline(t: Translator, helper: Helper, args: readonly Argument[],
   try {
     if (body.type !== 'BlockStatement') return value(t, body);
     if (wanted && !alwaysReturns(body.body)) {
-      t.refuse(node, `the value of '${helper.name}', which can end without returning one`, 'end it with a return');
+      t.refuse(node, `using the value of '${helper.name}'`, 'it can end without returning one; end it with a return');
     }
     const [stmts] = t.collect(() => block(t, body.body));
     if (t.fn.done) stmts.unshift(assignStmt(t.fn.done, ast.num(0, span), span));

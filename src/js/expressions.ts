@@ -92,7 +92,7 @@ function identifier(t: Translator, name: string, node: AnyNode): Value {
   const b = t.scope.lookup(name);
   if (isHelper(b)) return t.refuse(node, `the function '${name}' used as a value`, 'call it');
   if (b) {
-    if (b.missing) return t.refuse(node, `'${name}', which is undefined here`);
+    if (b.missing) return t.refuse(node, `reading '${name}'`, 'it is undefined here');
     if (b.value !== undefined) return constantValue(b.value, span);
     return { e: ast.variable(b.name, span), t: b.type, length: b.length, binding: b };
   }
@@ -226,9 +226,9 @@ function callValue(t: Translator, node: Extract<AnyNode, { type: 'CallExpression
   if (callee.type === 'Identifier') {
     const helper = t.scope.lookup(callee.name);
     if (isHelper(helper)) return inline(t, helper, argumentsOf(t, node), node, true)!;
-    if (helper) return t.refuse(callee, `calling '${callee.name}', which is not a function`);
+    if (helper) return t.refuse(callee, `calling '${callee.name}'`, 'it is not a function');
     if (t.constants[callee.name] !== undefined) return t.refuse(callee, `calling the constant '${callee.name}'`);
-    return t.refuse(callee, `a call of '${callee.name}', which is not defined in this source`, 'define the function in the same source, where it is inlined');
+    return t.refuse(callee, `a call of '${callee.name}'`, 'it is not defined in this source: define it there, where calls are inlined');
   }
   void span;
   return t.refuse(node, 'a call of a computed function');

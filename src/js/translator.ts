@@ -69,7 +69,7 @@ export class Translator {
 
   /** Refuses a construct outside the subset, naming it and where it stands. */
   refuse(node: AnyNode, construct: string, hint?: string): never {
-    const message = `${construct} is outside the JavaScript subset gradlab translates${hint ? `: ${hint}` : ''}`;
+    const message = `${construct} is not in the JavaScript subset gradlab translates${hint ? `; ${hint}` : ''}`;
     throw new UnsupportedError(message, this.span(node), construct);
   }
 
