@@ -163,11 +163,13 @@ function setType(t: Translator, b: Binding, v: Value, at: AnyNode): void {
 }
 
 /** A binding that may be assigned: declared in the source, not a constant. */
-function target(t: Translator, id: AnyNode & { name: string }, op: string): Binding {
+function target(t: Translator, id: AnyNode & { name: string }, op: string | null): Binding {
   const b = t.scope.lookup(id.name);
   if (!b) return t.refuse(id, `an assignment to the free variable '${id.name}'`);
   if (isHelper(b)) return t.refuse(id, `an assignment to the function '${id.name}'`);
-  if (b.kind === 'const' || b.value !== undefined) return t.refuse(id, `'${op}' on the constant '${id.name}'`, 'JavaScript throws a TypeError');
+  if (b.value !== undefined || b.missing) return t.refuse(id, `changing the constant '${id.name}'`);
+  // A const array's elements may change; the name may not be bound anew.
+  if (op !== null && b.kind === 'const') return t.refuse(id, `'${op}' on the constant '${id.name}'`, 'JavaScript throws a TypeError');
   return b;
 }
 
@@ -194,7 +196,7 @@ export function effect(t: Translator, e: AnyNode): void {
       return t.emit(assignStmt(b.name, v.e, span));
     }
     if (left.type === 'MemberExpression' && left.computed && left.object.type === 'Identifier') {
-      const b = target(t, left.object, 'an element assignment');
+      const b = target(t, left.object, null);
       if (b.aliased) t.refuse(left, `changing '${left.object.name}' in place while another name refers to the same array`);
       if (b.type === 'number' || b.type === 'boolean') t.refuse(left, `indexing a ${b.type}`);
       const idx = t.spill({ e: oneBased(t, left.property), t: 'number' }, 'i', t.span(left.property));
