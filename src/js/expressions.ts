@@ -194,6 +194,7 @@ function member(t: Translator, node: Extract<AnyNode, { type: 'MemberExpression'
       if (v.t === 'number' || v.t === 'boolean') t.refuse(node, `'.length' of a ${v.t}`);
       return { e: ast.length(v.e, span), t: 'number' };
     }
+    if (node.object.type !== 'Identifier') value(t, node.object); // `this.k`: 'this' is the first thing to refuse
     return t.refuse(node, `the property '.${prop}'`, 'objects are parameters only: destructure them, ({ a, b }) => …');
   }
   return { e: element(t, node.object, node.property, node), t: 'number' };

@@ -158,7 +158,7 @@ function assignTo(t: Translator, b: Binding, node: AnyNode, at: AnyNode): void {
 
 function setType(t: Translator, b: Binding, v: Value, at: AnyNode): void {
   const type = mergeTypes(b.type, v.t);
-  if (type === null) t.refuse(at, `a variable that holds both a ${b.type} and a ${v.t}`);
+  if (type === null) t.refuse(at, `a variable that holds both ${article(b.type)} and ${article(v.t)}`);
   b.type = type;
 }
 
@@ -215,5 +215,7 @@ export function effect(t: Translator, e: AnyNode): void {
   // Anything else has no effect: translated only so an unsupported construct is still named.
   t.collect(() => value(t, e));
 }
+
+const article = (type: string) => (type === 'array' ? 'an array' : `a ${type}`);
 
 export type { Statement };
