@@ -76,13 +76,13 @@ describe('constructs outside the subset', () => {
   });
 
   it('a variable read before it is assigned is an error at the read', () => {
-    const err = (() => {
-      try {
-        compile(fn('(x) => {\n  let y;\n  return y + x;\n}'));
-      } catch (e) {
-        return e as GradlabError;
-      }
-    })()!;
+    let err: GradlabError | undefined;
+    try {
+      compile(fn('(x) => {\n  let y;\n  return y + x;\n}'));
+    } catch (e) {
+      err = e as GradlabError;
+    }
+    if (!err) throw new Error('translated');
     expect(err.code).toBe('undefined-variable');
     expect(err.message).toBe("'y' is read before it is assigned");
     expect([err.line, err.column]).toEqual([3, 10]);
