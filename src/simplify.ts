@@ -2,7 +2,7 @@
 // a compiled function, a JS function), run on symbols through its assignments and loops.
 import * as ast from './ast';
 import type { Expr, Stmt } from './ast';
-import { compile, layoutOf, type FnLike } from './diff/fn';
+import { compile, layoutOf, type CompileOptions, type FnLike } from './diff/fn';
 import { piecesOf } from './diff/symbolic';
 import { SymbolicDomain } from './diff/expr';
 import { UnsupportedError, UsageError } from './errors';
@@ -10,14 +10,14 @@ import { simplify as simplifyExpr, type Simplified, type SimplifyOptions } from 
 
 const EXPR_KINDS = new Set(['number', 'constant', 'variable', 'call', 'vector', 'index', 'length']);
 
-export function simplify(f: Expr | FnLike, options: SimplifyOptions = {}): Simplified {
-  return simplifyExpr(expressionOf(f), options);
+export function simplify(f: Expr | FnLike, options: SimplifyOptions & CompileOptions = {}): Simplified {
+  return simplifyExpr(expressionOf(f, options), options);
 }
 
 /** The expression a function computes: its returned expression as written, or built on symbols. */
-export function expressionOf(f: Expr | FnLike): Expr {
+export function expressionOf(f: Expr | FnLike, options: CompileOptions = {}): Expr {
   if (f !== null && typeof f === 'object' && EXPR_KINDS.has((f as { kind: string }).kind)) return f as Expr;
-  const fn = compile(f as FnLike);
+  const fn = compile(f as FnLike, options);
   if (!fn.program) throw new UsageError('simplify needs a function with a program; this one was built from expressions');
   const direct = returned(fn.program.body, fn.inputs);
   if (direct) return direct;
