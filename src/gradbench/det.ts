@@ -9,8 +9,9 @@ import { gradientOf, primal, program, scalar, type EvalModule } from './module';
 // its determinant so far, sgn[d] the sign of its next term. The same arithmetic as the C++
 // reference, in the same order. The work vectors are copies of A, cleared (the language has no
 // zeros(n); A's ℓ² entries are at least the ℓ needed).
-export const DET = `# det A (ℓ×ℓ, row-major) by expansion by minors
-ell = sqrt(length(A))
+/** ℓ is written into the program (one per ℓ), as llsq's n is. */
+export const detSource = (ell: number): string => `# det A (${ell}×${ell}, row-major) by expansion by minors
+ell = ${ell}
 used = A
 col = A
 acc = A
@@ -73,7 +74,7 @@ function workload(input: unknown) {
   const A = numbers(f.A, 'input.A');
   const ell = wholeNumber(f.ell, 'input.ell', 1);
   if (A.length !== ell * ell) throw new EvalError('shape', `input.A has ${A.length} entries; an ℓ×ℓ matrix with ℓ = ${ell} has ${ell * ell}`);
-  return { fn: program(DET), at: { A }, budget: detBudget(ell) };
+  return { fn: program(detSource(ell)), at: { A }, budget: detBudget(ell) };
 }
 
 export const det: EvalModule = {
