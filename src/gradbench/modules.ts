@@ -2,10 +2,12 @@
 import { det } from './det';
 import { hello } from './hello';
 import { llsq } from './llsq';
+import { kmeans } from './kmeans';
 import { lse } from './lse';
+import { ode } from './ode';
 import type { EvalModule } from './module';
 
-export const MODULES: ReadonlyMap<string, EvalModule> = new Map([hello, llsq, lse, det].map((m) => [m.name, m]));
+export const MODULES: ReadonlyMap<string, EvalModule> = new Map([hello, llsq, lse, det, ode, kmeans].map((m) => [m.name, m]));
 
 /** GradBench's other evals, with what gradlab lacks to take them on. */
 export const DECLINED: Readonly<Record<string, string>> = {
