@@ -92,3 +92,63 @@ export function detGradient(A: ArrayLike<number>, ell: number): Float64Array {
   }
   return g;
 }
+
+export interface GmmInput {
+  d: number;
+  k: number;
+  n: number;
+  m: number;
+  gamma: number;
+  alpha: number[];
+  mu: number[][];
+  q: number[][];
+  l: number[][];
+  x: number[][];
+}
+
+/** log Γ(a) for a positive multiple of ½ (all the Wishart constant needs). */
+function logGammaHalf(a: number): number {
+  let out = Number.isInteger(a) ? 0 : 0.5 * Math.log(Math.PI);
+  for (let b = Number.isInteger(a) ? 1 : 0.5; b < a; b++) out += Math.log(b);
+  return out;
+}
+
+function logsumexp(v: ArrayLike<number>): number {
+  let mx = v[0];
+  for (let i = 1; i < v.length; i++) mx = Math.max(mx, v[i]);
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += Math.exp(v[i] - mx);
+  return Math.log(s) + mx;
+}
+
+/** gmm's log posterior, the C++ reference's loops. */
+export function gmmObjective({ d, k, n, m, gamma, alpha, mu, q, l, x }: GmmInput): number {
+  const Qd = q.map((row) => row.map(Math.exp));
+  const sq = q.map((row) => row.reduce((s, v) => s + v, 0));
+  const main = new Float64Array(k);
+  const xc = new Float64Array(d);
+  const Qx = new Float64Array(d);
+  let slse = 0;
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < k; c++) {
+      for (let j = 0; j < d; j++) xc[j] = x[i][j] - mu[c][j];
+      for (let j = 0; j < d; j++) Qx[j] = Qd[c][j] * xc[j];
+      let idx = 0;
+      for (let a = 0; a < d; a++) for (let b = a + 1; b < d; b++) Qx[b] += l[c][idx++] * xc[a];
+      let sn = 0;
+      for (let j = 0; j < d; j++) sn += Qx[j] * Qx[j];
+      main[c] = alpha[c] + sq[c] - 0.5 * sn;
+    }
+    slse += logsumexp(main);
+  }
+  const dof = d + m + 1;
+  let logGammaD = 0.25 * d * (d - 1) * Math.log(Math.PI);
+  for (let j = 1; j <= d; j++) logGammaD += logGammaHalf(0.5 * dof + 0.5 * (1 - j));
+  const C = dof * d * (Math.log(gamma) - 0.5 * Math.log(2)) - logGammaD;
+  let prior = 0;
+  for (let c = 0; c < k; c++) {
+    const fro = Qd[c].reduce((s, v) => s + v * v, 0) + l[c].reduce((s, v) => s + v * v, 0);
+    prior += 0.5 * gamma * gamma * fro - m * sq[c];
+  }
+  return -n * d * 0.5 * Math.log(2 * Math.PI) + slse - n * logsumexp(alpha) + (-prior + k * C);
+}

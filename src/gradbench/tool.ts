@@ -84,7 +84,8 @@ export class Tool {
 
 /** JSON has no NaN or infinities: an output holding one is an error, not a null. */
 function checkedOutput(output: unknown): unknown {
-  const bad = (v: unknown): boolean => (typeof v === 'number' ? !Number.isFinite(v) : Array.isArray(v) && v.some(bad));
+  const bad = (v: unknown): boolean =>
+    typeof v === 'number' ? !Number.isFinite(v) : typeof v === 'object' && v !== null && Object.values(v).some(bad);
   if (bad(output)) throw new GradlabError('domain', 'the output holds a number that is not finite');
   return output;
 }
