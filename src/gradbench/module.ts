@@ -2,9 +2,8 @@
 // converted, program compiled) that the tool then times.
 import { compile, type Fn } from '../diff/fn';
 import type { Differentiator } from '../diff/types';
-import { evaluate } from '../evaluate';
+import { evaluate, type Inputs } from '../evaluate';
 import { EvalError } from '../errors';
-import type { Inputs } from '../evaluate';
 
 /** One workload ready to run: `run` computes the function's output as GradBench's JSON wants it. */
 export interface Prepared {

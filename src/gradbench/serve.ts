@@ -12,6 +12,8 @@ export interface Streams {
 }
 
 export async function serve(tool: Tool, { input, output, errors }: Streams): Promise<void> {
+  // A failed write is handled where it is awaited; without a listener it would also be thrown.
+  output.on('error', () => {});
   let lineNumber = 0;
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     lineNumber++;
@@ -27,7 +29,13 @@ export async function serve(tool: Tool, { input, output, errors }: Streams): Pro
       }
       response = { id: err.id, success: false, code: err.code, error: err.message };
     }
-    await writeLine(output, JSON.stringify(response));
+    try {
+      await writeLine(output, JSON.stringify(response));
+    } catch (err) {
+      // The eval has gone (it closed its end of the pipe): nobody is left to answer.
+      if ((err as NodeJS.ErrnoException).code === 'EPIPE') return;
+      throw err;
+    }
   }
 }
 
