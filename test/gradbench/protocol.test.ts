@@ -2,7 +2,7 @@
 // min_runs and min_seconds ask, and malformed lines; end to end through the command as a process
 // where the command is what is tested (stdout kept clean, stderr, exit codes), in process elsewhere.
 import { describe, expect, it } from 'vitest';
-import { served, session } from './support';
+import { conversation, served, session } from './support';
 
 const line = (m: unknown): string => JSON.stringify(m);
 const square = (id: number, input: unknown): string => line({ id, kind: 'evaluate', module: 'hello', function: 'square', input });
@@ -28,6 +28,11 @@ describe('gradlab gradbench', () => {
     expect(r[3]).toMatchObject({ id: 3, success: true, output: 6 });
     expect(r[4]).toEqual({ id: 4 });
     expect(r[5]).toEqual({ id: 5 });
+  });
+
+  it('answers each message before the next is sent, as an eval waits for it', async () => {
+    const answers = await conversation([line({ id: 0, kind: 'start' }), line({ id: 1, kind: 'define', module: 'det' }), square(2, 7)]);
+    expect(answers.map((a) => JSON.parse(a).id)).toEqual([0, 1, 2]);
   });
 
   it('names the method in its start response', async () => {

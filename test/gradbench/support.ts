@@ -61,6 +61,29 @@ export function session(input: readonly string[], args: readonly string[] = []):
   });
 }
 
+/** A conversation as GradBench holds it: each message sent only once the previous one is answered. */
+export function conversation(messages: readonly string[], args: readonly string[] = []): Promise<string[]> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' before the GradBench tests`);
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CLI, 'gradbench', ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const answers: string[] = [];
+    let pending = '';
+    const next = () => (answers.length < messages.length ? child.stdin.write(`${messages[answers.length]}\n`) : child.stdin.end());
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      pending += d;
+      let cut;
+      while ((cut = pending.indexOf('\n')) >= 0) {
+        answers.push(pending.slice(0, cut));
+        pending = pending.slice(cut + 1);
+        next();
+      }
+    });
+    child.on('error', fail);
+    child.on('close', () => done(answers));
+    next();
+  });
+}
+
 /** The same loop in this process, over in-memory streams: for what is not about the command. */
 export async function served(input: readonly string[], method = 'reverse'): Promise<Session> {
   const [stdin, stdout, stderr] = [new PassThrough(), new PassThrough(), new PassThrough()];
