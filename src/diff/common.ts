@@ -2,6 +2,7 @@
 import * as ast from '../ast';
 import type { Expr, Stmt } from '../ast';
 import { EvalError, UnsupportedError } from '../errors';
+import { primitive } from '../primitives';
 import type { Fn, Point } from './fn';
 import type { Answer, Differentiator, Options, Stats } from './types';
 
@@ -32,6 +33,10 @@ export function vecMat(w: readonly number[], J: readonly (readonly number[])[], 
   J.forEach((row, i) => row.forEach((a, k) => (out[k] += w[i] * a)));
   return out;
 }
+
+/** The largest entry and the Euclidean norm, as loops (a spread of 10⁶ numbers overflows the stack). */
+export const largest = (xs: readonly number[]): number => primitive('max').apply(xs);
+export const norm = (xs: ArrayLike<number>): number => primitive('hypot').apply(Array.from(xs));
 
 export function unit(n: number, j: number): number[] {
   const e = new Array<number>(n).fill(0);
@@ -107,7 +112,8 @@ export function outputOf(fn: Fn, i: number): Fn {
   if (cached) return cached;
   const program = fn.program;
   if (!program) throw new UnsupportedError('this function was built as expressions: its outputs have no program to take second derivatives of', undefined, 'expression');
-  const out: Fn = { kind: 'fn', program: ast.program(pickIn(program.body, i + 1, true), program.span), inputs: fn.inputs, cache: new Map(), data: fn.data };
+  // The same function otherwise (its inputs, data and, for a JS function, the source its spans point into).
+  const out: Fn = { ...fn, program: ast.program(pickIn(program.body, i + 1, true), program.span), cache: new Map() };
   fn.cache.set(key, out);
   return out;
 }
