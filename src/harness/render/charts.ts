@@ -64,7 +64,8 @@ function panels(marks: readonly Mark[], o: PanelOptions): Promise<string> {
     title: o.subtitle ? { text: o.title, subtitle: typeof o.subtitle === 'string' ? o.subtitle : [...o.subtitle] } : o.title,
     config: { legend: { labelLimit: 320, symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolSize: 300, orient: 'bottom', columns: 2 } },
     data: { values: rows },
-    facet: { field: 'panel', type: 'nominal', title: null, sort: names },
+    // Long panel titles (a program's source) are cut to the panel's width, so the columns stay close.
+    facet: { field: 'panel', type: 'nominal', title: null, sort: names, header: { labelLimit: single ? COLUMN : PANEL_WIDTH, labelFontSize: 11 } },
     columns: single ? 1 : 2,
     spec: {
       width: single ? COLUMN - 60 : PANEL_WIDTH,
