@@ -1,7 +1,8 @@
 // Times `gradlab gradbench` on the recorded GradBench inputs (../shared/gradbench/*.jsonl), and on
 // ode, kmeans and gmm at the smallest sizes GradBench's evals generate, for every method, beside
-// the hand-written JS of gradbench-js.ts; prints a Markdown table of mean time per run and its
-// ratio to the hand-written version.
+// the hand-written JS of gradbench-js.ts; prints a Markdown table of median time per run and its
+// ratio to the hand-written version. Medians, not GradBench's means: on a shared machine one
+// descheduled run would move a mean by an order of magnitude.
 //
 //   npm run build && npx tsx bench/gradbench.ts [--min-seconds 0.5] [--methods reverse,forward]
 import { spawn } from 'node:child_process';
@@ -93,23 +94,28 @@ function agrees(a: unknown, b: unknown): boolean {
   return x.length === y.length && x.every((v, i) => Math.abs(v - y[i]) / Math.max(1, Math.abs(v) + Math.abs(y[i])) <= 1e-4);
 }
 
-/** Mean seconds per run of the hand-written version, under the same runs rule, after one warm-up. */
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Median seconds per run of the hand-written version, under the same runs rule, after one warm-up. */
 function timeHandwritten(c: Case, minRuns: number, minSeconds: number): number | null {
   const f = HANDWRITTEN[`${c.module} ${c.function}`];
   if (!f) return null;
   expected.set(c, f(c.input));
-  let runs = 0;
+  const runs: number[] = [];
   let total = 0;
   do {
     const t0 = process.hrtime.bigint();
     f(c.input);
-    total += Number(process.hrtime.bigint() - t0) / 1e9;
-    runs++;
-  } while (runs < minRuns || total < minSeconds);
-  return total / runs;
+    runs.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    total += runs[runs.length - 1];
+  } while (runs.length < minRuns || total < minSeconds);
+  return median(runs);
 }
 
-/** One session of the command for a method: mean evaluate seconds per case (null where it failed). */
+/** One session of the command for a method: median evaluate seconds per case, or why there is none. */
 function timeCommand(method: string, cases: readonly Case[]): Promise<(number | string)[]> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [CLI, 'gradbench', '--method', method], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -123,8 +129,7 @@ function timeCommand(method: string, cases: readonly Case[]): Promise<(number | 
           if (!r.success) return `failed: ${r.error}`;
           const c = cases[r.id];
           if (expected.has(c) && !agrees(expected.get(c), r.output)) return 'differs from the hand-written answer';
-          const runs = r.timings.filter((t: { name: string }) => t.name === 'evaluate');
-          return runs.reduce((s: number, t: { nanoseconds: number }) => s + t.nanoseconds, 0) / runs.length / 1e9;
+          return median(r.timings.filter((t: { name: string }) => t.name === 'evaluate').map((t: { nanoseconds: number }) => t.nanoseconds / 1e9));
         }),
       );
     });
@@ -164,7 +169,7 @@ async function main(): Promise<void> {
     });
     console.log(`| ${c.module} ${c.description} | ${c.function} | ${handwritten[i] === null ? '—' : ms(handwritten[i]!)} | ${cells.join(' | ')} |`);
   });
-  console.log(`\nmean time per run over at least ${minRuns} runs and ${minSeconds} s; (×) is the ratio to the hand-written JS, whose answer every figure shown agrees with (GradBench's 1e-4 rule); node ${process.version}`);
+  console.log(`\nmedian time per run over at least ${minRuns} runs and ${minSeconds} s; (×) is the ratio to the hand-written JS, whose answer every figure shown agrees with (GradBench's 1e-4 rule); node ${process.version}`);
 }
 
 main().catch((err: unknown) => {
