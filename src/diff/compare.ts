@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { GradlabError } from '../errors';
 import { relativeError } from './distance';
-import { compile, flatten, layoutOf, unflatten, type FnLike, type Point } from './fn';
+import { compile, flatten, layoutOf, unflatten, type CompileOptions, type FnLike, type Point } from './fn';
 import { nearBoundaries } from './probe';
 import { reference } from './reference';
 import { trace } from './trace';
@@ -72,7 +72,7 @@ export interface Comparison {
 /** Agreement expected of a method with the reference before compare warns. */
 const TOLERANCE: Record<MethodName, number> = { finite: 1e-5, symbolic: 1e-12, forward: 1e-12, reverse: 1e-12 };
 
-export interface CompareOptions {
+export interface CompareOptions extends CompileOptions {
   methods?: readonly string[];
   /** Seconds to spend timing each method (default 0.05). */
   timing?: number;
@@ -82,7 +82,7 @@ export interface CompareOptions {
 }
 
 export function compare(f: FnLike, at: Point, options: CompareOptions = {}): Comparison {
-  const fn = compile(f);
+  const fn = compile(f, options);
   const layout = layoutOf(fn, at);
   const ref = attempt(() => reference(fn, at, { maxIterations: options.maxIterations, timeLimit: options.referenceTimeLimit }));
   const value = 'error' in ref ? trace(fn, at, { maxIterations: options.maxIterations }).value : ref.value;
