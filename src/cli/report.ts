@@ -40,7 +40,7 @@ export function formatComparison(c: Comparison, labels: readonly string[]): stri
   lines.push('');
   const rows = c.methods.map((m) => {
     const value = m.ok ? shown(m.gradient ? flatValues(m.gradient) : (m.jacobian ?? []).flat()) : '';
-    return [m.method, m.ok ? 'ok' : 'failed', value, m.ok ? (m.relError === 0 ? '0' : m.relError!.toExponential(1)) : '', duration(m.seconds)];
+    return [m.method, m.ok ? 'ok' : 'failed', value, m.ok && m.relError !== undefined ? (m.relError === 0 ? '0' : m.relError.toExponential(1)) : '', duration(m.seconds)];
   });
   const header = ['method', '', 'result', 'rel. error', 'time/call'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
