@@ -12,6 +12,7 @@ import { addTrainCommand } from './cli/train';
 import { addDemoCommand } from './cli/demo';
 import { addBenchCommand } from './cli/bench';
 import { addCheckCommand } from './cli/check';
+import { addGradbenchCommand } from './cli/gradbench';
 import { formatValue } from './cli/output';
 import { toJson } from './report/json';
 import { tour } from './cli/tour';
@@ -76,6 +77,7 @@ Examples:
   addDemoCommand(cli);
   addCheckCommand(cli);
   addBenchCommand(cli);
+  addGradbenchCommand(cli);
 
   cli
     .command('tour')

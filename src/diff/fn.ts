@@ -98,7 +98,11 @@ export function layoutOf(fn: Fn, at: Point): Layout {
   }
   for (const name of Object.keys(at)) {
     if (!fn.inputs.includes(name)) {
-      throw new EvalError('unknown-input', `'${name}' is not an input of this function (its inputs: ${fn.inputs.join(', ') || 'none'})`);
+      // Refused, not ignored: a misspelt input would otherwise read as a partial of 0.
+      throw new EvalError(
+        'unknown-input',
+        `'${name}' is not an input of this function (its inputs: ${fn.inputs.join(', ') || 'none'}); leave '${name}' out of the point, or use it in the function to make it an input`,
+      );
     }
   }
   const key = entries.map((e) => `${e.name}:${e.size ?? 's'}`).join(',');
