@@ -1,6 +1,6 @@
 // JS statements to gradlab statements. Each returns the flags it may raise (break, continue, a
 // helper's early return); the statements after it then run under a guard that every flag is down.
-import type { AnyNode, Statement, VariableDeclaration } from 'acorn';
+import type { AnyNode, VariableDeclaration } from 'acorn';
 import * as ast from '../ast';
 import type { Stmt } from '../ast';
 import { forLoop, forOfLoop, whileLoop, doWhileLoop } from './loops';
@@ -225,4 +225,3 @@ export function effect(t: Translator, e: AnyNode): void {
 
 const article = (type: string) => (type === 'array' ? 'an array' : `a ${type}`);
 
-export type { Statement };
