@@ -20,7 +20,7 @@ export { simplify } from './symbolic/simplify';
 export { compare, parseMethods, relativeError, SCHEMES, type Comparison, type MethodResult, type CompareOptions } from './diff/compare';
 export { reference } from './diff/reference';
 export { compile, layoutOf, type Fn, type FnLike, type Point, type Layout } from './diff/fn';
-export type { Differentiator, MethodName, Options, Scheme, Stats, Answer } from './diff/types';
+export type { Differentiator, MethodName, Options, Scheme, Stats, Answer, Engine } from './diff/types';
 
 // Checking a gradient someone claims (their own backprop): the Taylor remainder's slope, and forward mode
 export { checkGradient, type GradientCheck, type CheckOptions, type TaylorPoint, type Verdict } from './harness/check';

@@ -5,14 +5,15 @@ import { EvalError } from '../errors';
 import { float } from '../interpret/domain';
 import { DEFAULT_MAX_ITERATIONS, interpret } from '../interpret/interpret';
 import type { Fn, Layout } from '../diff/fn';
+import type { Engine } from '../diff/types';
 import { seedInputs } from '../diff/fn';
 import { Refused, variableKinds, type Kind } from './analyze';
 import { build, canGenerate } from './emit';
+import { forwardSource, type ForwardCode } from './forward';
 import { primalSource, type PrimalCode } from './primal';
 import { reverseSource, type ReverseCode, type ReverseState } from './reverse';
 import { BAIL } from './runtime';
 
-export type Engine = 'compiled' | 'interpreted';
 
 /** A program's generated code for one input shape; each part is built on first use. */
 export interface Compiled {
@@ -123,4 +124,8 @@ export function compiledPullback(
   const grad = new Float64Array(layout.n);
   const value = orInterpreter(fn, layout, x, budget, () => code(x, c.off, c.len, budget ?? DEFAULT_MAX_ITERATIONS, st, grad));
   return { value, grad, pushed: st.pushed };
+}
+
+export function forwardOf(fn: Fn, c: Compiled): ForwardCode | string {
+  return part<ForwardCode>(c, 'forward', () => forwardSource(fn.program!, fn.inputs, c.kinds));
 }

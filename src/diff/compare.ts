@@ -7,7 +7,7 @@ import { compile, flatten, layoutOf, unflatten, type FnLike, type Point } from '
 import { nearBoundaries } from './probe';
 import { reference } from './reference';
 import { differentiator, METHODS } from './registry';
-import type { MethodName, Options, Scheme, Stats } from './types';
+import type { Engine, MethodName, Options, Scheme, Stats } from './types';
 
 /** A method with its options: `finite` runs central differences; `finite:richardson` another scheme. */
 export interface MethodSpec {
@@ -71,6 +71,8 @@ export interface CompareOptions {
   /** Seconds to spend timing each method (default 0.05). */
   timing?: number;
   maxIterations?: number;
+  /** The engine every method runs on (default: compiled); each result's stats say which ran. */
+  engine?: Engine;
 }
 
 export function compare(f: FnLike, at: Point, options: CompareOptions = {}): Comparison {
@@ -81,7 +83,7 @@ export function compare(f: FnLike, at: Point, options: CompareOptions = {}): Com
   const refFlat = ref.jacobian.flat();
   const methods = parseMethods(options.methods ?? METHODS).map((m): MethodResult => {
     const d = differentiator(m.method);
-    const opts = { ...m.options, maxIterations: options.maxIterations };
+    const opts = { ...m.options, maxIterations: options.maxIterations, engine: options.engine };
     try {
       const first = d.jacobian(fn, at, opts);
       const seconds = timePerCall(() => d.jacobian(fn, at, opts), options.timing ?? 0.05);

@@ -1,6 +1,7 @@
 // The registry of differentiators, and the JAX-style verbs over it: gradient, jacobian, hessian,
 // jvp, vjp, hvp, each taking source text, a parsed program or a compiled function.
 import { EvalError } from '../errors';
+import { compiledForward, compiledReverse, withEngine } from '../compile/methods';
 import { compile, flatten, layoutOf, unflatten, type FnLike, type Point } from './fn';
 import { finite } from './finite';
 import { forward } from './forward';
@@ -36,10 +37,10 @@ function guarded(d: Differentiator): Differentiator {
 }
 
 export const differentiators: Readonly<Record<MethodName, Differentiator>> = {
-  finite: guarded(finite),
-  symbolic: guarded(symbolic),
-  forward: guarded(forward),
-  reverse: guarded(reverse),
+  finite: guarded(withEngine(finite, {})),
+  symbolic: guarded(withEngine(symbolic, {})),
+  forward: guarded(withEngine(forward, compiledForward)),
+  reverse: guarded(withEngine(reverse, compiledReverse)),
 };
 
 export const METHODS = Object.keys(differentiators) as MethodName[];
