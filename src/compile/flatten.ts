@@ -132,6 +132,7 @@ export class Flattener {
   /** An n-ary op whose arguments include whole vectors (spread, as the interpreter spreads them). */
   private naryOverVectors(p: Primitive, args: readonly Arg[]): string {
     if (p.name === 'sum') return `R.sum([${args.map((a) => a.val).join(', ')}])`;
+    if ((p.name === 'max' || p.name === 'min') && args.length === 1 && args[0].t === 'vec') return `R.${p.name}(${args[0].val})`;
     if (p.name === 'dot' && args.length === 2 && args[0].t === 'vec' && args[1].t === 'vec') return `R.dot(${args[0].val}, ${args[1].val})`;
     return `${fnRef(p)}(...R.cat([${args.map((a) => a.val).join(', ')}]))`;
   }

@@ -143,7 +143,19 @@ class Forward {
       }
     };
     visit(n, '1');
-    return { terms, vecs };
+    // A leaf read twice (x[i] in x[i]^2 and 1 - x[i]) takes one lane term: its coefficients summed.
+    const merged = new Map<string, Term>();
+    for (const t of terms) {
+      const key = t.lane('l');
+      const had = merged.get(key);
+      if (!had) merged.set(key, t);
+      else {
+        const c = `c${this.count++}`;
+        lines.push(`const ${c} = ${had.coef} + ${t.coef};`);
+        merged.set(key, { lane: t.lane, coef: c });
+      }
+    }
+    return { terms: [...merged.values()], vecs };
   }
 
   /** Lines writing the tangent of value `n` into `target(l)` for every lane. */

@@ -6,7 +6,7 @@
 // the program text.
 import type { Expr, Program, Stmt } from '../ast';
 import { partialOf } from '../primitives';
-import { activeVariables, returnsAtEnds, withFinalReturn, type Kind } from './analyze';
+import { activeVariables, returnsAtEnds, walk, withFinalReturn, type Kind } from './analyze';
 import { condLines, fresh, indent, Names } from './emit';
 import { BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
 import { SOURCE } from './source';
@@ -24,7 +24,13 @@ export interface ReverseState {
 /** (x, off, len, B, st, G): writes wᵀJ into G at the inputs' offsets and returns f(x). */
 export type ReverseCode = (x: Float64Array, off: Int32Array, len: Int32Array, budget: number, st: ReverseState, G: Float64Array) => number | Float64Array;
 
-const push = (v: string) => `if (sp === S.length) S = R.grow(S); S[sp++] = ${v};`;
+/** Whether a statement list assigns the variable anywhere (a loop counter the body changes). */
+function assigns(body: readonly Stmt[], name: string): boolean {
+  for (const s of walk(body)) if ((s.kind === 'assign' || s.kind === 'for') && s.name === name) return true;
+  return false;
+}
+
+const push = (v: string) => `{ if (sp === S.length) S = R.grow(S); S[sp++] = ${v}; }`;
 const POP = 'S[--sp]';
 
 export function reverseSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>): string {
@@ -134,19 +140,25 @@ class Reverse {
         f.checkNaN(lo);
         f.checkNaN(hi);
         const inner = this.forward(s.body, new Set(defined).add(s.name));
+        const head = ['{', ...f.lines, `const lo = ${lo.val}, hi = ${hi.val};`, `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`, 'let n = 0;'];
+        if (assigns(s.body, s.name)) {
+          // The body may change the counter: each header assignment saves what it overwrites.
+          return [...head, 'for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', push(js), `${js} = i;`, ...inner, '}', push('n'), '}'];
+        }
+        // The counter is lo + k on iteration k, exactly, for an integer lo: the adjoint sweep
+        // recomputes it and only a fractional lo saves each value. The old value is saved once.
         return [
-          '{',
-          ...f.lines,
-          `const lo = ${lo.val}, hi = ${hi.val};`,
-          `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`,
-          'let n = 0;',
+          ...head,
+          push(js),
+          'const frac = !Number.isInteger(lo);',
           'for (let i = lo; i <= hi; i++) {',
           `if (++it > B) ${BAIL}`,
           'n++;',
-          push(js),
           `${js} = i;`,
           ...inner,
+          `if (frac) ${push('i')}`,
           '}',
+          push('lo'),
           push('n'),
           '}',
         ];
@@ -213,8 +225,21 @@ class Reverse {
       case 'if':
         return [`if (${POP}) {`, ...this.reverse(s.then), '} else {', ...this.reverse(s.else ?? []), '}'];
       case 'for': {
+        const js = this.js(s.name);
         const reset = this.active.has(s.name) ? [`${this.adj(s.name)} = 0;`] : [];
-        return ['{', `let n = ${POP};`, 'while (n-- > 0) {', ...this.reverse(s.body), `${this.js(s.name)} = ${POP};`, ...reset, '}', '}'];
+        if (assigns(s.body, s.name)) return ['{', `let n = ${POP};`, 'while (n-- > 0) {', ...this.reverse(s.body), `${js} = ${POP};`, ...reset, '}', '}'];
+        return [
+          '{',
+          `const n = ${POP}, lo = ${POP};`,
+          'const frac = !Number.isInteger(lo);',
+          'for (let k = n - 1; k >= 0; k--) {',
+          `${js} = frac ? ${POP} : lo + k;`,
+          ...this.reverse(s.body),
+          ...reset,
+          '}',
+          `${js} = ${POP};`,
+          '}',
+        ];
       }
       case 'return':
         return this.seed(s.value);
@@ -291,6 +316,11 @@ class Reverse {
       return;
     }
     const id = this.gradTemps++;
+    if ((p.name === 'max' || p.name === 'min') && args.length === 1 && args[0].t === 'vec') {
+      const v = args[0];
+      if (this.active.has(v.name)) lines.push(`${this.adj(v.name)}[R.winner(${v.val}, ${p.name === 'max'})] += ${g};`);
+      return;
+    }
     if (p.name === 'dot' && args.length === 2 && args[0].t === 'vec' && args[1].t === 'vec') {
       const [a, b] = args as Vec[];
       lines.push(`if (${a.val}.length === ${b.val}.length) {`);

@@ -41,6 +41,8 @@ const INLINE: Record<string, (a: readonly string[]) => string | null> = {
   unaryMinus: ([a]) => `(-${a})`,
   // Math.pow(x, 2) and x·x agree to the bit in V8; the square is the common case (x^2).
   pow: ([a, b]) => (literalValue(b) === 2 ? `(${a} * ${a})` : null),
+  // log with one argument is Math.log in its row.
+  log: (a) => (a.length === 1 ? `Math.log(${a[0]})` : null),
   // sum and dot accumulate from 0 in argument order, as their rows do.
   sum: (a) => `(0 + ${a.join(' + ')})`,
   dot: (a) => {

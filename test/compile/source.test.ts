@@ -32,6 +32,12 @@ describe('inlined calls equal the row', () => {
   });
 });
 
+it('log of one argument is spelled Math.log, and equals the row', () => {
+  const log = PRIMITIVES.get('log')!;
+  expect(callSource(log, ['a'])).toBe('Math.log(a)');
+  for (const x of [...SAMPLES, 3.7, 1e-5]) expect(Object.is(Math.log(x), log.fn(x))).toBe(true);
+});
+
 describe('ops trusted to propagate NaN return NaN for a NaN in any argument', () => {
   const trusted = [...PRIMITIVES.values()].filter((p) => arityRange(p)[1] > 0 && propagatesNaN(p, ['a', 'b']));
   it.each(trusted.map((p) => [p.name, p] as const))('%s', (_, p) => {
