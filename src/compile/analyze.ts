@@ -172,3 +172,11 @@ export function returnsAtEnds(body: readonly Stmt[]): Stmt[] {
   }
   return out;
 }
+
+/** How generated code binds input i: a vector the program never writes into is a view of the
+ *  point (no copy); one it writes into is copied, as the interpreter copies it. */
+export function inputBinding(program: Program, name: string, kind: Kind | undefined, i: number): string {
+  if (kind !== 'vector') return `x[off[${i}]]`;
+  for (const s of walk(program.body)) if (s.kind === 'assignIndex' && s.name === name) return `x.slice(off[${i}], off[${i}] + len[${i}])`;
+  return `x.subarray(off[${i}], off[${i}] + len[${i}])`;
+}

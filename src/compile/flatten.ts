@@ -1,7 +1,7 @@
 // An expression written as JavaScript statements, one constant per call, so that the sweeps can
 // reuse every intermediate value: the primal checks what the interpreter checks, and the reverse
 // sweep recomputes the same values (same operations, same order) without the checks.
-import type { Expr } from '../ast';
+import { stripSpans, type Expr } from '../ast';
 import { arityRange, PRIMITIVES, type Primitive } from '../primitives';
 import type { Kind } from './analyze';
 import { callSource, fnRef, literal, propagatesNaN } from './source';
@@ -32,6 +32,7 @@ export interface Scope {
 export class Flattener {
   readonly lines: string[] = [];
   private count = 0;
+  private readonly elements = new Map<string, Scalar>();
 
   constructor(
     private readonly scope: Scope,
@@ -81,6 +82,10 @@ export class Flattener {
       }
       case 'index': {
         if (this.scope.kind(e.name) !== 'vector') return this.fail();
+        // The same element read twice in one expression is one read: nothing in between writes.
+        const key = `${e.name}[${JSON.stringify(stripSpans(e.index))}]`;
+        const seen = this.elements.get(key);
+        if (seen) return seen;
         const v = this.read(e.name);
         const i = this.scalar(e.index);
         const slot = this.tmp();
@@ -89,7 +94,9 @@ export class Flattener {
         if (this.checked) this.lines.push(`if (!(${slot} >>> 0 === ${slot} && ${slot} < ${v}.length)) ${BAIL}`);
         const val = this.tmp();
         this.lines.push(`const ${val} = ${v}[${slot}];`);
-        return { t: 'index', name: e.name, slot, val };
+        const n: Scalar = { t: 'index', name: e.name, slot, val };
+        this.elements.set(key, n);
+        return n;
       }
       case 'length': {
         const n = this.node(e.arg);

@@ -5,7 +5,7 @@
 // costs a few evaluations of the statement, not 16.
 import type { Program, Stmt } from '../ast';
 import { partialOf } from '../primitives';
-import { activeVariables, type Kind } from './analyze';
+import { activeVariables, inputBinding, type Kind } from './analyze';
 import { condLines, fresh, indent, Names } from './emit';
 import { BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
 import { SOURCE } from './source';
@@ -23,6 +23,8 @@ export type ForwardCode = (
 
 /** A leaf's tangent in lane `l`, and the coefficient it is multiplied by. */
 interface Term {
+  /** The same leaf gives the same key. */
+  readonly key: string;
   readonly lane: (l: string) => string;
   readonly coef: string;
 }
@@ -42,7 +44,7 @@ export function forwardSource(program: Program, inputs: readonly string[], kinds
     const js = names.js(name);
     const d = g.tan(name);
     return kinds.get(name) === 'vector'
-      ? [`${js} = x.slice(off[${i}], off[${i}] + len[${i}]);`, `${d} = T.slice(off[${i}] * W, (off[${i}] + len[${i}]) * W);`]
+      ? [`${js} = ${inputBinding(program, name, 'vector', i)};`, `${d} = T.slice(off[${i}] * W, (off[${i}] + len[${i}]) * W);`]
       : [`${js} = x[off[${i}]];`, `${d} = T.slice(off[${i}] * W, off[${i}] * W + W);`];
   });
   const tangents = [...kinds.keys()].filter((n) => active.has(n)).map((n) => g.tan(n));
@@ -97,6 +99,14 @@ class Forward {
     }
   }
 
+  /** A coefficient as a constant of the generated code; a literal stays a literal, so 1·t folds. */
+  private coefficient(text: string, lines: string[]): string {
+    if (/^[\w.]+$/.test(text) || text.startsWith('(-') && /^\(-[\d.e+-]+\)$/.test(text)) return text;
+    const c = `c${this.count++}`;
+    lines.push(`const ${c} = ${text};`);
+    return c;
+  }
+
   /** The statement's local derivative: coefficient lines, and the terms Σ coef·(leaf tangent). */
   private linearize(n: Scalar, lines: string[]): { terms: Term[]; vecs: VecTerm[] } {
     const terms: Term[] = [];
@@ -106,10 +116,14 @@ class Forward {
         case 'const':
           return;
         case 'var':
-          if (this.active.has(node.name)) terms.push({ lane: (l) => `${this.tan(node.name)}[${l}]`, coef: g });
+          if (this.active.has(node.name)) terms.push({ key: node.name, lane: (l) => `${this.tan(node.name)}[${l}]`, coef: g });
           return;
         case 'index':
-          if (this.active.has(node.name)) terms.push({ lane: (l) => `${this.tan(node.name)}[${node.slot} * W + ${l}]`, coef: g });
+          if (this.active.has(node.name)) {
+            const o = `o${this.count++}`;
+            lines.push(`const ${o} = ${node.slot} * W;`);
+            terms.push({ key: `${node.name}[${node.slot}]`, lane: (l) => `${this.tan(node.name)}[${o} + ${l}]`, coef: g });
+          }
           return;
         case 'call': {
           const { p, args } = node;
@@ -134,9 +148,7 @@ class Forward {
           const vals = args.map((a) => (a as Scalar).val);
           args.forEach((a, i) => {
             if (!this.isActive(a)) return;
-            const gi = `c${this.count++}`;
-            lines.push(`const ${gi} = ${SOURCE.mul(g, partialOf(p, i)(SOURCE, vals, node.val, i))};`);
-            visit(a as Scalar, gi);
+            visit(a as Scalar, this.coefficient(SOURCE.mul(g, partialOf(p, i)(SOURCE, vals, node.val, i)), lines));
           });
           return;
         }
@@ -146,13 +158,13 @@ class Forward {
     // A leaf read twice (x[i] in x[i]^2 and 1 - x[i]) takes one lane term: its coefficients summed.
     const merged = new Map<string, Term>();
     for (const t of terms) {
-      const key = t.lane('l');
+      const key = t.key;
       const had = merged.get(key);
       if (!had) merged.set(key, t);
       else {
         const c = `c${this.count++}`;
         lines.push(`const ${c} = ${had.coef} + ${t.coef};`);
-        merged.set(key, { lane: t.lane, coef: c });
+        merged.set(key, { key, lane: t.lane, coef: c });
       }
     }
     return { terms: [...merged.values()], vecs };

@@ -59,7 +59,14 @@ function setup(f: Fn, at: Point): { layout: Layout; c: Compiled; x: Float64Array
   return { layout, c, x: flatten(layout, at) };
 }
 
-const shaped = (v: number | Float64Array): number | number[] => (typeof v === 'number' ? v : Array.from(v));
+/** A plain array of a typed one (a counted loop: several times faster than Array.from). */
+function toArray(v: Float64Array): number[] {
+  const out = new Array<number>(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = v[i];
+  return out;
+}
+
+const shaped = (v: number | Float64Array): number | number[] => (typeof v === 'number' ? v : toArray(v));
 const outputs = (v: number | Float64Array): number => (typeof v === 'number' ? 1 : v.length);
 
 function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) => Float64Array[] | null, first: (value: number | Float64Array) => Float64Array): { value: number | number[]; rows: number[][]; stats: Stats } | string {
@@ -75,8 +82,8 @@ function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) =
     m = outputs(v);
     return first(v);
   });
-  const rows = [Array.from(r0.grad)];
-  for (const w of cotangents(m) ?? []) rows.push(Array.from(compiledPullback(f, layout, c, code, x, options.maxIterations, () => w).grad));
+  const rows = [toArray(r0.grad)];
+  for (const w of cotangents(m) ?? []) rows.push(toArray(compiledPullback(f, layout, c, code, x, options.maxIterations, () => w).grad));
   const stats: Stats = { sweeps: rows.length, tapeLength: r0.pushed, tapeBytes: r0.pushed * 8, replayed: false, engine: 'compiled', compileMs };
   return { value: shaped(r0.value), rows, stats };
 }

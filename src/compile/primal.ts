@@ -2,7 +2,7 @@
 // branches, vectors as Float64Arrays; wherever the interpreter raises an error the code throws
 // BAIL, and the caller reruns the interpreter to name it.
 import type { Program, Stmt } from '../ast';
-import { withFinalReturn, type Kind } from './analyze';
+import { inputBinding, withFinalReturn, type Kind } from './analyze';
 import { BAIL, Flattener } from './flatten';
 import { condLines, fresh, indent, Names } from './emit';
 
@@ -14,7 +14,7 @@ export function primalSource(program: Program, inputs: readonly string[], kinds:
   const names = new Names(kinds);
   const gen = new Primal(names);
   const defined = new Set(inputs);
-  const head = inputs.map((name, i) => `${names.js(name)} = ${kinds.get(name) === 'vector' ? `x.slice(off[${i}], off[${i}] + len[${i}])` : `x[off[${i}]]`};`);
+  const head = inputs.map((name, i) => `${names.js(name)} = ${inputBinding(program, name, kinds.get(name), i)};`);
   const lines = [
     'return function primal(x, off, len, B) {',
     'let it = 0;',

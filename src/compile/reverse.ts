@@ -6,7 +6,7 @@
 // the program text.
 import type { Expr, Program, Stmt } from '../ast';
 import { partialOf } from '../primitives';
-import { activeVariables, returnsAtEnds, walk, withFinalReturn, type Kind } from './analyze';
+import { inputBinding, activeVariables, returnsAtEnds, walk, withFinalReturn, type Kind } from './analyze';
 import { condLines, fresh, indent, Names } from './emit';
 import { BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
 import { SOURCE } from './source';
@@ -39,7 +39,7 @@ export function reverseSource(program: Program, inputs: readonly string[], kinds
   const body = returnsAtEnds(withFinalReturn(program));
   const g = new Reverse(names, active, kinds);
   const adjoints = [...kinds.keys()].filter((n) => active.has(n));
-  const head = inputs.map((name, i) => `${names.js(name)} = ${kinds.get(name) === 'vector' ? `x.slice(off[${i}], off[${i}] + len[${i}])` : `x[off[${i}]]`};`);
+  const head = inputs.map((name, i) => `${names.js(name)} = ${inputBinding(program, name, kinds.get(name), i)};`);
   const lines = [
     'return function reverse(x, off, len, B, st, G) {',
     'let it = 0, sp = 0, S = st.S;',
