@@ -102,6 +102,12 @@ function run(w: Workload): void {
   if (w.interpreted) add('interpreted reverse gradient (before)', t.interpreted, t.hg, 'hand ∇', '');
   add('compile (reverse code, once per shape)', compileMs, 1, 's', '≤ 50 ms');
   add('first gradient call (fresh Fn)', first, later + compileMs, 'later call + compile', '≤ 2×');
+  print();
+}
+
+function print(): void {
+  console.log('workload             | measured                                        | seconds   | ratio                          | target');
+  for (const r of rows.splice(0)) console.log(`${r.workload.padEnd(21)}| ${r.what.padEnd(48)}| ${r.seconds.toExponential(2).padEnd(10)}| ${r.ratio.padEnd(31)}| ${r.target}`);
 }
 
 const sizes = quick ? [1e4] : [1e4, 1e5];
@@ -109,7 +115,5 @@ for (const n of sizes) {
   run({ name: `rosenbrock n=${n}`, source: ROSENBROCK, at: rosenbrockPoint(n), f: rosenbrock, grad: rosenbrockGradient, forward: n <= 1e4 && !quick ? 'gradient' : 'chunk', interpreted: true });
 }
 run({ name: 'llsq n=1024 m=128', source: llsqSource(1024), at: random(128), f: (x) => llsq(x, 1024), grad: (x, g) => llsqGradient(x, 1024, g), forward: quick ? 'chunk' : 'gradient', interpreted: !quick });
-run({ name: 'lse n=40000', source: LSE, at: random(40000), f: lse, grad: lseGradient, forward: 'chunk', interpreted: !quick });
-
-console.log('workload             | measured                                        | seconds   | ratio                          | target');
-for (const r of rows) console.log(`${r.workload.padEnd(21)}| ${r.what.padEnd(48)}| ${r.seconds.toExponential(2).padEnd(10)}| ${r.ratio.padEnd(31)}| ${r.target}`);
+// The interpreted lse is left out: its tape takes max's rule as written, n² steps for n = 40,000.
+run({ name: 'lse n=40000', source: LSE, at: random(40000), f: lse, grad: lseGradient, forward: 'chunk', interpreted: false });

@@ -1,8 +1,8 @@
 // `evaluate`: a program or expression on float64 inputs; a compiled Fn runs its generated primal.
 import type { Program } from './ast';
-import { compiledFor, compiledValue, refusal } from './compile/engine';
+import { compiledFor, compiledValue, flatPoint, plainPoint, refusal } from './compile/engine';
 import type { Fn } from './diff/fn';
-import { flatten, layoutOf } from './diff/fn';
+import { layoutOf } from './diff/fn';
 import type { Engine } from './diff/types';
 import { EvalError } from './errors';
 import { float } from './interpret/domain';
@@ -17,25 +17,23 @@ export interface EvaluateOptions extends RunOptions {
 }
 
 export function evaluate(source: string | Program | Fn, inputs: Inputs = {}, options: EvaluateOptions = {}): number | number[] {
-  const checked = checkInputs(inputs);
   if (typeof source !== 'string' && source.kind === 'fn') {
     const fn = source;
     // Inputs the layout cannot hold (infinite, missing, unknown) go to the interpreter, whose
     // answer or error is the contract.
-    const plain = fn.program && fn.inputs.every((n) => n in checked) && Object.keys(checked).every((n) => fn.inputs.includes(n)) && Object.values(checked).flat().every(Number.isFinite);
-    if (plain && refusal(fn, options.engine) === undefined) {
-      const layout = layoutOf(fn, checked);
+    if (fn.program && plainPoint(fn, inputs) && refusal(fn, options.engine) === undefined) {
+      const layout = layoutOf(fn, inputs);
       const c = compiledFor(fn, layout);
       if (typeof c !== 'string') {
-        const v = compiledValue(fn, layout, c, flatten(layout, checked), options.maxIterations);
+        const v = compiledValue(fn, layout, c, flatPoint(layout, inputs), options.maxIterations);
         return typeof v === 'number' ? v : Array.from(v);
       }
     }
     if (!fn.program) throw new EvalError('unsupported', 'this function is built from expressions, not a program: evaluate cannot run it');
-    return interpret(fn.program, float, checked, options);
+    return interpret(fn.program, float, checkInputs(inputs), options);
   }
   const program = typeof source === 'string' ? parse(source) : source;
-  return interpret(program, float, checked, options);
+  return interpret(program, float, checkInputs(inputs), options);
 }
 
 /** Inputs must be finite numbers or vectors of them: a NaN in is a NaN out, and never silent. */
