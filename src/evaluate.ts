@@ -1,5 +1,8 @@
-// `evaluate`: a program or expression on float64 inputs, the plainest use of the interpreter.
+// `evaluate`: a program or expression on float64 inputs; a compiled Fn runs its generated primal.
 import type { Program } from './ast';
+import { compiledFor, compiledValue, flatPoint, plainPoint, refusal } from './compile/engine';
+import { layoutOf } from './diff/fn';
+import type { Engine } from './diff/types';
 import { EvalError } from './errors';
 import { float } from './interpret/domain';
 import { interpret, type RunOptions } from './interpret/interpret';
@@ -7,8 +10,24 @@ import { compile, type CompileOptions, type FnLike } from './diff/fn';
 
 export type Inputs = Readonly<Record<string, number | readonly number[]>>;
 
-/** Source text, a program, a compiled function or a JS function (see compile), at float64 inputs. */
-export function evaluate(source: FnLike, inputs: Inputs = {}, options: RunOptions & CompileOptions = {}): number | number[] {
+export interface EvaluateOptions extends RunOptions, CompileOptions {
+  /** For a compiled Fn: its generated primal (default) or the interpreter. */
+  readonly engine?: Engine;
+}
+
+/** Source text, a program, a compiled function or a JS function (see compile), at float64 inputs;
+ *  a compiled Fn runs its generated primal. */
+export function evaluate(source: FnLike, inputs: Inputs = {}, options: EvaluateOptions = {}): number | number[] {
+  if (typeof source === 'object' && source.kind === 'fn' && source.program && plainPoint(source, inputs) && refusal(source, options.engine) === undefined) {
+    // Inputs the layout cannot hold (infinite, missing, unknown) go to the interpreter, whose
+    // answer or error is the contract.
+    const layout = layoutOf(source, inputs);
+    const c = compiledFor(source, layout);
+    if (typeof c !== 'string') {
+      const v = compiledValue(source, layout, c, flatPoint(layout, inputs), options.maxIterations);
+      return typeof v === 'number' ? v : Array.from(v);
+    }
+  }
   const program: Program | null = compile(source, options).program;
   if (!program) throw new EvalError('type', 'this function was built from expressions: evaluate it with its graph, not the interpreter');
   return interpret(program, float, checkInputs(inputs), options);

@@ -21,7 +21,7 @@ export { compare, parseMethods, relativeError, SCHEMES, type Comparison, type Me
 export { reference } from './diff/reference';
 export { compile, layoutOf, type Fn, type FnLike, type JsFunction, type CompileOptions, type Point, type Layout } from './diff/fn';
 export { translateFunction, translateFile, type Translated, type TranslateOptions } from './js/translate';
-export type { Differentiator, MethodName, Options, Scheme, Stats, Answer } from './diff/types';
+export type { Differentiator, MethodName, Options, Scheme, Stats, Answer, Engine } from './diff/types';
 
 // Checking a gradient someone claims (their own backprop): the Taylor remainder's slope, and forward mode
 export { checkGradient, type GradientCheck, type CheckOptions, type TaylorPoint, type Verdict } from './harness/check';

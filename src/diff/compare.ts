@@ -8,7 +8,7 @@ import { nearBoundaries } from './probe';
 import { reference } from './reference';
 import { trace } from './trace';
 import { differentiator, METHODS } from './registry';
-import type { MethodName, Options, Scheme, Stats } from './types';
+import type { Engine, MethodName, Options, Scheme, Stats } from './types';
 
 /** A method with its options: `finite` runs central differences; `finite:richardson` another scheme. */
 export interface MethodSpec {
@@ -77,6 +77,8 @@ export interface CompareOptions extends CompileOptions {
   /** Seconds to spend timing each method (default 0.05). */
   timing?: number;
   maxIterations?: number;
+  /** The engine every method runs on (default: compiled); each result's stats say which ran. */
+  engine?: Engine;
   /** Seconds the reference may take before it gives up (default 30). */
   referenceTimeLimit?: number;
 }
@@ -90,7 +92,7 @@ export function compare(f: FnLike, at: Point, options: CompareOptions = {}): Com
   const refFlat = 'error' in ref ? null : ref.jacobian.flat();
   const methods = parseMethods(options.methods ?? METHODS).map((m): Run => {
     const d = differentiator(m.method);
-    const opts = { ...m.options, maxIterations: options.maxIterations };
+    const opts = { ...m.options, maxIterations: options.maxIterations, engine: options.engine };
     try {
       const first = d.jacobian(fn, at, opts);
       const seconds = timePerCall(() => d.jacobian(fn, at, opts), options.timing ?? 0.05);

@@ -3,7 +3,8 @@
 import { complex, complexOf, type Complex } from '../domains/complex';
 import { fromJacobian, hvpFromHessian, largest, norm, requireLength, requireScalar, unit } from './common';
 import type { Fn, Layout, Point } from './fn';
-import { outputsOf, run, trace, valueAt } from './trace';
+import { pointOf, valueOf } from '../compile/methods';
+import { outputsOf, run } from './trace';
 import type { Answer, Differentiator, Options, Scheme, Stats } from './types';
 
 const EPS = Number.EPSILON;
@@ -103,9 +104,9 @@ function complexColumn(fn: Fn, layout: Layout, x: Float64Array, j: number, h: nu
 
 function jacobianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
   const scheme = options.scheme ?? 'central';
-  const t = trace(fn, at, options);
+  const t = pointOf(fn, at, options);
   const { layout, x } = t;
-  const f = (p: Float64Array) => valueAt(fn, layout, p, options);
+  const f = (p: Float64Array) => valueOf(fn, layout, p, options);
   let base: number[] | undefined;
   const f0 = () => (base ??= typeof t.value === 'number' ? [t.value] : t.value);
   const m = typeof t.value === 'number' ? 1 : t.value.length;
@@ -126,7 +127,7 @@ function jacobianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
 
 /** Second differences with steps about ε^(1/4)·max(|xᵢ|, 1). */
 function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
-  const t = trace(fn, at, options);
+  const t = pointOf(fn, at, options);
   const y0 = requireScalar(t.value, 'a Hessian');
   const { layout, x } = t;
   const n = layout.n;
@@ -137,7 +138,7 @@ function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
     const p = Float64Array.from(x);
     p[i] += di * hs[i];
     p[j] += dj * hs[j];
-    return valueAt(fn, layout, p, options)[0];
+    return valueOf(fn, layout, p, options)[0];
   };
   const H = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) {
@@ -156,13 +157,13 @@ export const finite: Differentiator = {
   jvp(f, at, v, options = {}) {
     const scheme = options.scheme ?? 'central';
     if (scheme === 'complex-step') return fromJacobian(jacobianOf).jvp(f, at, v, options);
-    const t = trace(f, at, options);
+    const t = pointOf(f, at, options);
     const { layout, x } = t;
     requireLength(v, layout.n, 'the tangent');
     const length = norm(v) || 1;
     const h = (typeof options.step === 'number' ? options.step : defaultStep(scheme, norm(x) / Math.sqrt(layout.n || 1))) / length;
     const f0 = () => (typeof t.value === 'number' ? [t.value] : t.value);
-    const col = directional((p) => valueAt(f, layout, p, options), x, v, h, scheme, f0);
+    const col = directional((p) => valueOf(f, layout, p, options), x, v, h, scheme, f0);
     return { value: t.value, result: col.d, stats: { evaluations: col.evaluations + 1, steps: [h], errorEstimate: col.error } };
   },
   hessian: (f, at, options = {}) => hessianOf(f, at, options),

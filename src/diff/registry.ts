@@ -2,6 +2,7 @@
 // jvp, vjp, hvp, each taking source text, a parsed program or a compiled function; the second-order
 // verbs take f: Rⁿ → Rᵐ too, one output at a time.
 import { EvalError, UsageError } from '../errors';
+import { compiledForward, compiledReverse, withEngine } from '../compile/methods';
 import { perOutput } from './common';
 import { compile, flatten, layoutOf, unflatten, type CompileOptions, type Fn, type FnLike, type Point } from './fn';
 import { finite } from './finite';
@@ -39,10 +40,10 @@ function guarded(d: Differentiator): Differentiator {
 }
 
 export const differentiators: Readonly<Record<MethodName, Differentiator>> = {
-  finite: guarded(finite),
-  symbolic: guarded(symbolic),
-  forward: guarded(forward),
-  reverse: guarded(reverse),
+  finite: guarded(withEngine(finite, {})),
+  symbolic: guarded(withEngine(symbolic, {})),
+  forward: guarded(withEngine(forward, compiledForward)),
+  reverse: guarded(withEngine(reverse, compiledReverse)),
 };
 
 export const METHODS = Object.keys(differentiators) as MethodName[];

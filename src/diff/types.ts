@@ -23,7 +23,14 @@ export interface Stats {
   errorEstimate?: number[];
   /** Whether the simplifier finished within its budget. */
   simplified?: boolean;
+  /** Which engine ran: generated JavaScript or the interpreters, and why not the compiled one. */
+  engine?: Engine;
+  engineNote?: string;
+  /** Milliseconds this call spent generating code (0 when it was cached). */
+  compileMs?: number;
 }
+
+export type Engine = 'compiled' | 'interpreted';
 
 /** f: Rⁿ → Rᵐ at a point; vectors are flat, inputs in order of first appearance. */
 export interface Answer<V> {
@@ -40,6 +47,8 @@ export interface Options {
   /** Forward mode: tangents carried per sweep. */
   chunk?: number;
   maxIterations?: number;
+  /** Generated JavaScript (default) or the interpreters (the reference and teaching path). */
+  engine?: Engine;
 }
 
 export type Scheme = 'forward' | 'backward' | 'central' | 'five-point' | 'richardson' | 'complex-step';

@@ -1,0 +1,87 @@
+// Pieces every generator shares: JavaScript names for gradlab variables, definite assignment,
+// conditions with the interpreter's short-circuit, and the factory that turns text into code.
+import type { CompareOp, Cond } from '../ast';
+import { FNS } from './source';
+import type { Kind } from './analyze';
+import { Flattener, type Scope } from './flatten';
+import { BAIL, RUNTIME } from './runtime';
+
+const JS_OP: Record<CompareOp, string> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '==': '===', '!=': '!==' };
+
+/** The program's variables with JavaScript names (v_x, or v3 where the name is not plain ASCII). */
+export class Names {
+  private readonly names = new Map<string, string>();
+
+  constructor(readonly kinds: ReadonlyMap<string, Kind>) {
+    let i = 0;
+    for (const name of kinds.keys()) this.names.set(name, /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `v_${name}` : `v${i}`), i++;
+  }
+
+  js(name: string): string {
+    return this.names.get(name) ?? `v_undefined`;
+  }
+
+  all(): string[] {
+    return [...this.names.values()];
+  }
+
+  scope(defined: ReadonlySet<string>): Scope {
+    return { js: (n) => this.js(n), kind: (n) => this.kinds.get(n), defined: (n) => defined.has(n) };
+  }
+}
+
+let serial = 0;
+/** A fresh prefix for one statement's temporaries. */
+export const fresh = (): string => `t${serial++}_`;
+
+/** Statements that set `target` to the condition's truth, evaluating only what the interpreter
+ *  evaluates (`and` and `or` short-circuit). */
+export function condLines(c: Cond, target: string, scope: Scope, checked: boolean): string[] {
+  switch (c.kind) {
+    case 'compare': {
+      const f = new Flattener(scope, checked, fresh());
+      const a = f.scalar(c.left);
+      const b = f.scalar(c.right);
+      f.checkNaN(a);
+      f.checkNaN(b);
+      return ['{', ...f.lines, `${target} = ${a.val} ${JS_OP[c.op]} ${b.val};`, '}'];
+    }
+    case 'logical': {
+      const right = condLines(c.right, target, scope, checked);
+      return [...condLines(c.left, target, scope, checked), `if (${c.op === 'and' ? '' : '!'}${target}) {`, ...right, '}'];
+    }
+    case 'not':
+      return [...condLines(c.arg, target, scope, checked), `${target} = !${target};`];
+  }
+}
+
+/** Whether `new Function` works here (a Content-Security-Policy without 'unsafe-eval' forbids it). */
+let evalAllowed: boolean | undefined;
+export function canGenerate(): boolean {
+  if (evalAllowed === undefined) {
+    try {
+      evalAllowed = new Function('return 1')() === 1;
+    } catch {
+      evalAllowed = false;
+    }
+  }
+  return evalAllowed;
+}
+
+/** Builds generated source into a function, with the row functions (F), the runtime (R) and the
+ *  bail marker (BAIL) in scope. */
+export function build<T>(source: string): T {
+  return new Function('F', 'R', 'BAIL', `"use strict";\n${source}`)(FNS, RUNTIME, BAIL) as T;
+}
+
+export function indent(lines: readonly string[]): string {
+  let depth = 0;
+  return lines
+    .map((l) => {
+      if (l.startsWith('}')) depth--;
+      const s = '  '.repeat(Math.max(depth, 0)) + l;
+      if (l.endsWith('{')) depth++;
+      return s;
+    })
+    .join('\n');
+}

@@ -1,0 +1,146 @@
+// An expression written as JavaScript statements, one constant per call, so that the sweeps can
+// reuse every intermediate value: the primal checks what the interpreter checks, and the reverse
+// sweep recomputes the same values (same operations, same order) without the checks.
+import { stripSpans, type Expr } from '../ast';
+import { arityRange, PRIMITIVES, type Primitive } from '../primitives';
+import type { Kind } from './analyze';
+import { callSource, fnRef, literal, propagatesNaN } from './source';
+
+/** A flattened expression. `val` is JavaScript for its value: a name, a literal or a constant. */
+export type Scalar =
+  | { readonly t: 'const'; readonly val: string }
+  | { readonly t: 'var'; readonly name: string; readonly val: string }
+  | { readonly t: 'index'; readonly name: string; readonly slot: string; readonly val: string }
+  | { readonly t: 'call'; readonly p: Primitive; readonly args: readonly Arg[]; readonly val: string };
+/** A whole vector variable: a value, or an argument of an n-ary op (which spreads it). */
+export type Vec = { readonly t: 'vec'; readonly name: string; readonly val: string };
+export type Arg = Scalar | Vec;
+export type Node = Arg | { readonly t: 'lit'; readonly items: readonly Scalar[] };
+
+/** The thrown marker: generated code throws it where the interpreter raises an error, and the
+ *  caller reruns the interpreter, which names the error, the call and its position. */
+export const BAIL = 'throw BAIL;';
+
+export interface Scope {
+  /** The JavaScript name of a gradlab variable. */
+  js(name: string): string;
+  kind(name: string): Kind | undefined;
+  /** Whether the variable surely has a value here (else the code tests for undefined). */
+  defined(name: string): boolean;
+}
+
+export class Flattener {
+  readonly lines: string[] = [];
+  private count = 0;
+  private readonly elements = new Map<string, Scalar>();
+
+  constructor(
+    private readonly scope: Scope,
+    /** Checks as the interpreter does (the primal and forward sweeps); off where the values are
+     *  known to have passed them (the reverse sweep's recomputation). */
+    private readonly checked: boolean,
+    private readonly prefix: string,
+  ) {}
+
+  tmp(): string {
+    return `${this.prefix}${this.count++}`;
+  }
+
+  private fail(): Scalar {
+    if (this.checked) this.lines.push(BAIL);
+    return { t: 'const', val: '0' };
+  }
+
+  /** Throws BAIL when a value that an op could have made NaN is NaN. */
+  checkNaN(n: Arg): void {
+    if (this.checked && n.t === 'call') this.lines.push(`if (${n.val} !== ${n.val}) ${BAIL}`);
+  }
+
+  private read(name: string): string {
+    const js = this.scope.js(name);
+    if (this.checked && !this.scope.defined(name)) this.lines.push(`if (${js} === undefined) ${BAIL}`);
+    return js;
+  }
+
+  /** A scalar-valued expression (a vector where a number is needed fails as in the interpreter). */
+  scalar(e: Expr): Scalar {
+    const n = this.node(e);
+    return n.t === 'vec' || n.t === 'lit' ? this.fail() : n;
+  }
+
+  node(e: Expr): Node {
+    switch (e.kind) {
+      case 'number':
+        return { t: 'const', val: literal(e.value) };
+      case 'constant':
+        return { t: 'const', val: literal(PRIMITIVES.get(e.name)!.fn()) };
+      case 'variable': {
+        const k = this.scope.kind(e.name);
+        if (k === undefined) return this.fail();
+        const val = this.read(e.name);
+        return k === 'vector' ? { t: 'vec', name: e.name, val } : { t: 'var', name: e.name, val };
+      }
+      case 'index': {
+        if (this.scope.kind(e.name) !== 'vector') return this.fail();
+        // The same element read twice in one expression is one read: nothing in between writes.
+        const key = `${e.name}[${JSON.stringify(stripSpans(e.index))}]`;
+        const seen = this.elements.get(key);
+        if (seen) return seen;
+        const v = this.read(e.name);
+        const i = this.scalar(e.index);
+        const slot = this.tmp();
+        this.lines.push(`const ${slot} = ${i.val} - 1;`);
+        // k >>> 0 === k: an integer in [0, 2³²); with k < length, a valid 1-based index.
+        if (this.checked) this.lines.push(`if (!(${slot} >>> 0 === ${slot} && ${slot} < ${v}.length)) ${BAIL}`);
+        const val = this.tmp();
+        this.lines.push(`const ${val} = ${v}[${slot}];`);
+        const n: Scalar = { t: 'index', name: e.name, slot, val };
+        this.elements.set(key, n);
+        return n;
+      }
+      case 'length': {
+        const n = this.node(e.arg);
+        if (n.t === 'vec') return { t: 'const', val: `${n.val}.length` };
+        if (n.t === 'lit') return { t: 'const', val: String(n.items.length) };
+        return this.fail();
+      }
+      case 'vector':
+        return { t: 'lit', items: e.items.map((item) => this.scalar(item)) };
+      case 'call':
+        return this.call(PRIMITIVES.get(e.op)!, e.args);
+    }
+  }
+
+  private call(p: Primitive, exprs: readonly Expr[]): Scalar {
+    const [min, max] = arityRange(p);
+    const args: Arg[] = [];
+    for (const a of exprs) {
+      const n = this.node(a);
+      if (n.t === 'lit') args.push(...n.items);
+      else if (n.t === 'vec' && max !== Infinity) return this.fail();
+      else args.push(n);
+    }
+    const vectors = args.filter((a): a is Vec => a.t === 'vec');
+    const scalars = args.length - vectors.length;
+    if (vectors.length === 0 && scalars < min) return this.fail();
+    if (!propagatesNaN(p, args.map((a) => a.val))) args.forEach((a) => this.checkNaN(a));
+    const val = this.tmp();
+    if (vectors.length === 0) {
+      this.lines.push(`const ${val} = ${callSource(p, args.map((a) => a.val))};`);
+      return { t: 'call', p, args, val };
+    }
+    if (scalars < min && this.checked) {
+      this.lines.push(`if (${scalars} + ${vectors.map((v) => `${v.val}.length`).join(' + ')} < ${min}) ${BAIL}`);
+    }
+    this.lines.push(`const ${val} = ${this.naryOverVectors(p, args)};`);
+    return { t: 'call', p, args, val };
+  }
+
+  /** An n-ary op whose arguments include whole vectors (spread, as the interpreter spreads them). */
+  private naryOverVectors(p: Primitive, args: readonly Arg[]): string {
+    if (p.name === 'sum') return `R.sum([${args.map((a) => a.val).join(', ')}])`;
+    if ((p.name === 'max' || p.name === 'min') && args.length === 1 && args[0].t === 'vec') return `R.${p.name}(${args[0].val})`;
+    if (p.name === 'dot' && args.length === 2 && args[0].t === 'vec' && args[1].t === 'vec') return `R.dot(${args[0].val}, ${args[1].val})`;
+    return `${fnRef(p)}(...R.cat([${args.map((a) => a.val).join(', ')}]))`;
+  }
+}

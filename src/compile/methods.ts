@@ -1,0 +1,198 @@
+// The engine seam: each differentiator's verbs run generated code by default and the interpreter
+// where asked (`engine: 'interpreted'`) or where the compiler does not cover the function, with
+// the stats saying which engine ran and why.
+import { requireLength, requireScalar } from '../diff/common';
+import { layoutOf, type Fn, type Layout, type Point } from '../diff/fn';
+import { trace, valueAt } from '../diff/trace';
+import type { Answer, Differentiator, Options, Stats } from '../diff/types';
+import { DEFAULT_MAX_ITERATIONS } from '../interpret/interpret';
+import { compiledFor, compiledPullback, compiledValue, flatPoint, forwardOf, orInterpreter, refusal, reverseOf, type Compiled } from './engine';
+
+type Verb = 'gradient' | 'jacobian' | 'jvp' | 'vjp' | 'hessian' | 'hvp';
+const VERBS: readonly Verb[] = ['gradient', 'jacobian', 'jvp', 'vjp', 'hessian', 'hvp'];
+
+/** A verb on generated code: its answer, or the reason it does not apply to this function. */
+type CompiledVerbs = { [V in Verb]?: (f: Fn, at: Point, arg: never, options: Options) => Answer<never> | string };
+
+/** What the interpreted path says about itself when no compiled verb ran. */
+const INTERPRETED_NOTE: Record<string, string> = {
+  symbolic: 'symbolic derivatives are evaluated as expressions',
+};
+
+export function withEngine(d: Differentiator, compiled: CompiledVerbs): Differentiator {
+  const out = { name: d.name, description: d.description } as Record<string, unknown>;
+  for (const verb of VERBS) {
+    const takesArg = verb === 'jvp' || verb === 'vjp' || verb === 'hvp';
+    out[verb] = (f: Fn, at: Point, a?: unknown, b?: unknown) => {
+      const options = ((takesArg ? b : a) ?? {}) as Options;
+      let why = refusal(f, options.engine);
+      const run = compiled[verb];
+      if (why === undefined && run) {
+        const r = run(f, at, (takesArg ? a : undefined) as never, options);
+        if (typeof r !== 'string') return r;
+        why = r;
+      }
+      const answer = (takesArg ? (d[verb] as (...x: unknown[]) => Answer<unknown>)(f, at, a, options) : (d[verb] as (...x: unknown[]) => Answer<unknown>)(f, at, options));
+      const note = why ?? INTERPRETED_NOTE[d.name] ?? (d.name === 'finite' ? finiteNote(f, at, options) : `${verb} is not compiled for ${d.name}`);
+      const engine = note === undefined ? 'compiled' : 'interpreted';
+      return { ...answer, stats: { ...answer.stats, engine, ...(note === undefined ? {} : { engineNote: note }) } };
+    };
+  }
+  return out as unknown as Differentiator;
+}
+
+/** Finite differences evaluate f by the compiled primal unless it is refused or the scheme is the
+ *  complex step (which runs the interpreter over complex numbers). */
+function finiteNote(f: Fn, at: Point, options: Options): string | undefined {
+  if (options.scheme === 'complex-step') return 'the complex step runs the interpreter over complex numbers';
+  const why = refusal(f, options.engine);
+  if (why) return why;
+  const c = compiledFor(f, layoutOf(f, at));
+  return typeof c === 'string' ? c : undefined;
+}
+
+/** The compiled code for f at this point, or why there is none. */
+function setup(f: Fn, at: Point): { layout: Layout; c: Compiled; x: Float64Array } | string {
+  const layout = layoutOf(f, at);
+  const c = compiledFor(f, layout);
+  if (typeof c === 'string') return c;
+  return { layout, c, x: flatPoint(layout, at) };
+}
+
+/** A plain array of a typed one (a counted loop: several times faster than Array.from). */
+function toArray(v: Float64Array): number[] {
+  const out = new Array<number>(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = v[i];
+  return out;
+}
+
+const shaped = (v: number | Float64Array): number | number[] => (typeof v === 'number' ? v : toArray(v));
+const outputs = (v: number | Float64Array): number => (typeof v === 'number' ? 1 : v.length);
+
+function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) => Float64Array[] | null, first: (value: number | Float64Array) => Float64Array): { value: number | number[]; rows: number[][]; stats: Stats } | string {
+  const s = setup(f, at);
+  if (typeof s === 'string') return s;
+  const { layout, c, x } = s;
+  const before = c.compileMs.reverse;
+  const code = reverseOf(f, c);
+  if (typeof code === 'string') return code;
+  const compileMs = before === undefined ? c.compileMs.reverse : 0;
+  let m = 0;
+  const r0 = compiledPullback(f, layout, c, code, x, options.maxIterations, (v) => {
+    m = outputs(v);
+    return first(v);
+  });
+  const rows = [toArray(r0.grad)];
+  for (const w of cotangents(m) ?? []) rows.push(toArray(compiledPullback(f, layout, c, code, x, options.maxIterations, () => w).grad));
+  const stats: Stats = { sweeps: rows.length, tapeLength: r0.pushed, tapeBytes: r0.pushed * 8, replayed: false, engine: 'compiled', compileMs };
+  return { value: shaped(r0.value), rows, stats };
+}
+
+const unitRow = (m: number, i: number) => {
+  const w = new Float64Array(m);
+  w[i] = 1;
+  return w;
+};
+
+export const compiledReverse: CompiledVerbs = {
+  gradient: (f, at, _, options) => {
+    const r = pullbacks(f, at, options, () => null, (v) => {
+      requireScalar(shaped(v), 'a gradient');
+      return unitRow(1, 0);
+    });
+    return typeof r === 'string' ? r : ({ value: r.value, result: r.rows[0], stats: r.stats } as Answer<never>);
+  },
+  vjp: (f, at, w: readonly number[], options) => {
+    const r = pullbacks(f, at, options, () => null, (v) => {
+      requireLength(w, outputs(v), 'the cotangent');
+      return Float64Array.from(w);
+    });
+    return typeof r === 'string' ? r : ({ value: r.value, result: r.rows[0], stats: r.stats } as Answer<never>);
+  },
+  jacobian: (f, at, _, options) => {
+    const r = pullbacks(f, at, options, (m) => Array.from({ length: m - 1 }, (_, i) => unitRow(m, i + 1)), (v) => unitRow(outputs(v), 0));
+    return typeof r === 'string' ? r : ({ value: r.value, result: r.rows, stats: r.stats } as Answer<never>);
+  },
+};
+
+/** f at a flat point for finite differences: the compiled primal where it applies. */
+export function valueOf(fn: Fn, layout: Layout, x: Float64Array, options: Options = {}): number[] {
+  if (refusal(fn, options.engine) === undefined) {
+    const c = compiledFor(fn, layout);
+    if (typeof c !== 'string') {
+      const v = compiledValue(fn, layout, c, x, options.maxIterations);
+      return typeof v === 'number' ? [v] : Array.from(v);
+    }
+  }
+  return valueAt(fn, layout, x, options);
+}
+
+/** The point's layout, flat vector and f there, by the compiled primal where it applies (no tape). */
+export function pointOf(fn: Fn, at: Point, options: Options = {}): { layout: Layout; x: Float64Array; value: number | number[] } {
+  if (refusal(fn, options.engine) === undefined) {
+    const layout = layoutOf(fn, at);
+    const c = compiledFor(fn, layout);
+    if (typeof c !== 'string') {
+      const x = flatPoint(layout, at);
+      return { layout, x, value: shaped(compiledValue(fn, layout, c, x, options.maxIterations)) };
+    }
+  }
+  return trace(fn, at, options);
+}
+
+/** Forward mode's default chunk: tangents carried per sweep. */
+const CHUNK = 16;
+
+/** J·V for blocks of tangent columns: `seed(T, c0, width)` fills the n×width seeds. */
+function pushforwards(f: Fn, at: Point, options: Options, columns: (n: number) => number, seed: (T: Float64Array, c0: number, width: number) => void, chunk: number) {
+  const s = setup(f, at);
+  if (typeof s === 'string') return s;
+  const { layout, c, x } = s;
+  const before = c.compileMs.forward;
+  const code = forwardOf(f, c);
+  if (typeof code === 'string') return code;
+  const compileMs = before === undefined ? c.compileMs.forward : 0;
+  const n = layout.n;
+  const total = columns(n);
+  const budget = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
+  let value: number | Float64Array = 0;
+  let J: number[][] = [];
+  let sweeps = 0;
+  for (let c0 = 0; c0 < total || sweeps === 0; c0 += chunk) {
+    const width = Math.max(1, Math.min(chunk, total - c0));
+    const T = new Float64Array(n * width);
+    seed(T, c0, width);
+    const r = orInterpreter(f, layout, x, options.maxIterations, () => code(x, c.off, c.len, budget, width, T));
+    sweeps++;
+    value = r.value;
+    const m = outputs(r.value);
+    if (J.length === 0) J = Array.from({ length: m }, () => new Array<number>(total).fill(0));
+    for (let i = 0; i < m; i++) for (let k = 0; k < width && c0 + k < total; k++) J[i][c0 + k] = r.tangents[i * width + k];
+  }
+  const stats: Stats = { sweeps, replayed: false, engine: 'compiled', compileMs };
+  return { value: shaped(value), J, stats };
+}
+
+export const compiledForward: CompiledVerbs = {
+  jacobian: (f, at, _, options) => {
+    const chunk = Math.max(1, options.chunk ?? CHUNK);
+    const r = pushforwards(f, at, options, (n) => n, (T, c0, width) => {
+      for (let k = 0; k < width; k++) T[(c0 + k) * width + k] = 1;
+    }, chunk);
+    return typeof r === 'string' ? r : ({ value: r.value, result: r.J, stats: r.stats } as Answer<never>);
+  },
+  gradient: (f, at, _, options) => {
+    const r = compiledForward.jacobian!(f, at, undefined as never, options);
+    if (typeof r === 'string') return r;
+    const a = r as Answer<number[][]>;
+    requireScalar(a.value, 'a gradient');
+    return { value: a.value, result: a.result[0], stats: a.stats } as Answer<never>;
+  },
+  jvp: (f, at, v: readonly number[], options) => {
+    const s = setup(f, at);
+    if (typeof s === 'string') return s;
+    requireLength(v, s.layout.n, 'the tangent');
+    const r = pushforwards(f, at, options, () => 1, (T) => T.set(v), 1);
+    return typeof r === 'string' ? r : ({ value: r.value, result: r.J.map((row) => row[0]), stats: r.stats } as Answer<never>);
+  },
+};

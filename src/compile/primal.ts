@@ -1,0 +1,123 @@
+// The primal as JavaScript: statements as statements, loops and branches as JavaScript loops and
+// branches, vectors as Float64Arrays; wherever the interpreter raises an error the code throws
+// BAIL, and the caller reruns the interpreter to name it.
+import type { Program, Stmt } from '../ast';
+import { inputBinding, withFinalReturn, type Kind } from './analyze';
+import { BAIL, Flattener } from './flatten';
+import { condLines, fresh, indent, Names } from './emit';
+
+/** (x, off, len, B): the flat point, each input's offset and length, the iteration budget. */
+export type PrimalCode = (x: Float64Array, off: Int32Array, len: Int32Array, budget: number) => number | Float64Array;
+
+/** Source of the primal for inputs `inputs` (in layout order) of the given kinds. */
+export function primalSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>): string {
+  const names = new Names(kinds);
+  const gen = new Primal(names);
+  const defined = new Set(inputs);
+  const head = inputs.map((name, i) => `${names.js(name)} = ${inputBinding(program, name, kinds.get(name), i)};`);
+  const lines = [
+    'return function primal(x, off, len, B) {',
+    'let it = 0;',
+    names.all().length ? `let ${names.all().join(', ')};` : '',
+    ...head,
+    ...gen.block(withFinalReturn(program), defined),
+    // No `return` ran: the program computes no result.
+    BAIL,
+    '};',
+  ];
+  return indent(lines.filter((l) => l !== ''));
+}
+
+class Primal {
+  constructor(private readonly names: Names) {}
+
+  block(body: readonly Stmt[], defined: Set<string>): string[] {
+    return body.flatMap((s) => this.stmt(s, defined));
+  }
+
+  private flat(defined: ReadonlySet<string>): Flattener {
+    return new Flattener(this.names.scope(defined), true, fresh());
+  }
+
+  private stmt(s: Stmt, defined: Set<string>): string[] {
+    const js = (n: string) => this.names.js(n);
+    switch (s.kind) {
+      case 'assign': {
+        const f = this.flat(defined);
+        const n = f.node(s.value);
+        let set: string;
+        if (n.t === 'vec') set = `${js(s.name)} = ${n.val}.slice();`;
+        else if (n.t === 'lit') {
+          n.items.forEach((i) => f.checkNaN(i));
+          set = `${js(s.name)} = Float64Array.of(${n.items.map((i) => i.val).join(', ')});`;
+        } else {
+          f.checkNaN(n);
+          set = `${js(s.name)} = ${n.val};`;
+        }
+        defined.add(s.name);
+        return ['{', ...f.lines, set, '}'];
+      }
+      case 'assignIndex': {
+        const f = this.flat(defined);
+        const target = f.node({ kind: 'index', name: s.name, index: s.index, span: s.span });
+        const v = f.scalar(s.value);
+        f.checkNaN(v);
+        const set = target.t === 'index' ? `${js(s.name)}[${target.slot}] = ${v.val};` : '';
+        return ['{', ...f.lines, set, '}'];
+      }
+      case 'while': {
+        const scope = this.names.scope(defined);
+        return ['for (;;) {', 'let c;', ...condLines(s.cond, 'c', scope, true), 'if (!c) break;', `if (++it > B) ${BAIL}`, ...this.block(s.body, new Set(defined)), '}'];
+      }
+      case 'if': {
+        const scope = this.names.scope(defined);
+        const a = new Set(defined);
+        const b = new Set(defined);
+        const then = this.block(s.then, a);
+        const other = this.block(s.else ?? [], b);
+        for (const name of a) if (b.has(name)) defined.add(name);
+        return ['{', 'let c;', ...condLines(s.cond, 'c', scope, true), 'if (c) {', ...then, '} else {', ...other, '}', '}'];
+      }
+      case 'for': {
+        const f = this.flat(defined);
+        const lo = f.scalar(s.from);
+        const hi = f.scalar(s.to);
+        f.checkNaN(lo);
+        f.checkNaN(hi);
+        const inner = new Set(defined).add(s.name);
+        return [
+          '{',
+          ...f.lines,
+          `const lo = ${lo.val}, hi = ${hi.val};`,
+          `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`,
+          'for (let i = lo; i <= hi; i++) {',
+          `if (++it > B) ${BAIL}`,
+          `${js(s.name)} = i;`,
+          ...this.block(s.body, inner),
+          '}',
+          '}',
+        ];
+      }
+      case 'return': {
+        const f = this.flat(defined);
+        const n = f.node(s.value);
+        let out: string;
+        if (n.t === 'lit') {
+          n.items.forEach((i) => f.checkNaN(i));
+          out = `return Float64Array.of(${n.items.map((i) => i.val).join(', ')});`;
+        } else {
+          f.checkNaN(n);
+          out = `return ${n.val};`;
+        }
+        return ['{', ...f.lines, out, '}'];
+      }
+      case 'expr': {
+        const f = this.flat(defined);
+        const n = f.node(s.value);
+        if (n.t === 'lit') n.items.forEach((i) => f.checkNaN(i));
+        else f.checkNaN(n);
+        return ['{', ...f.lines, '}'];
+      }
+    }
+  }
+}

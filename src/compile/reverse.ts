@@ -1,0 +1,351 @@
+// Reverse mode by source transformation: a forward sweep that runs the primal and pushes what
+// the adjoint needs onto a growable typed-array stack (each overwritten value, each branch taken,
+// each loop's trip count), then an adjoint sweep that runs the statements backwards, restoring
+// the values, recomputing each statement's intermediates and accumulating adjoints with the
+// primitive table's partials written as JavaScript. Nothing is unrolled: the code's size follows
+// the program text.
+import type { Expr, Program, Stmt } from '../ast';
+import { partialOf } from '../primitives';
+import { inputBinding, activeVariables, returnsAtEnds, walk, withFinalReturn, type Kind } from './analyze';
+import { condLines, fresh, indent, Names } from './emit';
+import { BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
+import { SOURCE } from './source';
+
+/** What a reverse run keeps between calls: its stacks (reused, grown as needed) and the seed. */
+export interface ReverseState {
+  S: Float64Array;
+  O: unknown[];
+  /** The cotangent for the output just computed (checked against its size by the caller). */
+  seed: (value: number | Float64Array) => Float64Array;
+  /** Stack entries the last forward sweep pushed. */
+  pushed: number;
+}
+
+/** (x, off, len, B, st, G): writes wᵀJ into G at the inputs' offsets and returns f(x). */
+export type ReverseCode = (x: Float64Array, off: Int32Array, len: Int32Array, budget: number, st: ReverseState, G: Float64Array) => number | Float64Array;
+
+/** Whether a statement list assigns the variable anywhere (a loop counter the body changes). */
+function assigns(body: readonly Stmt[], name: string): boolean {
+  for (const s of walk(body)) if ((s.kind === 'assign' || s.kind === 'for') && s.name === name) return true;
+  return false;
+}
+
+const push = (v: string) => `{ if (sp === S.length) S = R.grow(S); S[sp++] = ${v}; }`;
+const POP = 'S[--sp]';
+
+export function reverseSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>): string {
+  const names = new Names(kinds);
+  const active = activeVariables(program);
+  const body = returnsAtEnds(withFinalReturn(program));
+  const g = new Reverse(names, active, kinds);
+  const adjoints = [...kinds.keys()].filter((n) => active.has(n));
+  const head = inputs.map((name, i) => `${names.js(name)} = ${inputBinding(program, name, kinds.get(name), i)};`);
+  const lines = [
+    'return function reverse(x, off, len, B, st, G) {',
+    'let it = 0, sp = 0, S = st.S;',
+    'const O = st.O;',
+    'let RES;',
+    names.all().length ? `let ${names.all().join(', ')};` : '',
+    ...head,
+    '// Forward sweep.',
+    ...g.forward(body, new Set(inputs)),
+    `if (RES === undefined) ${BAIL}`,
+    'st.pushed = sp;',
+    'const W = st.seed(RES);',
+    '// Adjoint sweep.',
+    ...adjoints.map((n) => {
+      const js = names.js(n);
+      return kinds.get(n) === 'vector' ? `let ${g.adj(n)} = ${js} === undefined ? undefined : new Float64Array(${js}.length);` : `let ${g.adj(n)} = 0;`;
+    }),
+    ...g.reverse(body),
+    ...inputs.map((name, i) => (kinds.get(name) === 'vector' ? `G.set(${g.adj(name)}, off[${i}]);` : `G[off[${i}]] = ${g.adj(name)};`)),
+    'st.S = S;',
+    'return RES;',
+    '};',
+  ];
+  return indent(lines.filter((l) => l !== ''));
+}
+
+class Reverse {
+  constructor(
+    private readonly names: Names,
+    private readonly active: ReadonlySet<string>,
+    private readonly kinds: ReadonlyMap<string, Kind>,
+  ) {}
+
+  adj(name: string): string {
+    return `a${this.names.js(name)}`;
+  }
+
+  private js(name: string): string {
+    return this.names.js(name);
+  }
+
+  private checked(defined: ReadonlySet<string>): Flattener {
+    return new Flattener(this.names.scope(defined), true, fresh());
+  }
+
+  /** Recomputation in the adjoint sweep: the values passed every check in the forward sweep. */
+  private again(): Flattener {
+    return new Flattener(this.names.scope(new Set()), false, fresh());
+  }
+
+  forward(body: readonly Stmt[], defined: Set<string>): string[] {
+    return body.flatMap((s) => this.fwd(s, defined));
+  }
+
+  private fwd(s: Stmt, defined: Set<string>): string[] {
+    const js = this.js(s.kind === 'assign' || s.kind === 'assignIndex' || s.kind === 'for' ? s.name : '');
+    switch (s.kind) {
+      case 'assign': {
+        const f = this.checked(defined);
+        const n = f.node(s.value);
+        defined.add(s.name);
+        if (n.t === 'vec') return ['{', ...f.lines, `O.push(${js});`, `${js} = ${n.val}.slice();`, '}'];
+        if (n.t === 'lit') {
+          n.items.forEach((i) => f.checkNaN(i));
+          return ['{', ...f.lines, `O.push(${js});`, `${js} = Float64Array.of(${n.items.map((i) => i.val).join(', ')});`, '}'];
+        }
+        f.checkNaN(n);
+        return ['{', ...f.lines, push(js), `${js} = ${n.val};`, '}'];
+      }
+      case 'assignIndex': {
+        const f = this.checked(defined);
+        const target = f.node({ kind: 'index', name: s.name, index: s.index, span: s.span });
+        const v = f.scalar(s.value);
+        f.checkNaN(v);
+        if (target.t !== 'index') return ['{', ...f.lines, '}'];
+        return ['{', ...f.lines, push(target.slot), push(`${js}[${target.slot}]`), `${js}[${target.slot}] = ${v.val};`, '}'];
+      }
+      case 'while': {
+        const scope = this.names.scope(defined);
+        const inner = this.forward(s.body, new Set(defined));
+        return ['{', 'let n = 0;', 'for (;;) {', 'let c;', ...condLines(s.cond, 'c', scope, true), 'if (!c) break;', `if (++it > B) ${BAIL}`, 'n++;', ...inner, '}', push('n'), '}'];
+      }
+      case 'if': {
+        const scope = this.names.scope(defined);
+        const a = new Set(defined);
+        const b = new Set(defined);
+        const then = this.forward(s.then, a);
+        const other = this.forward(s.else ?? [], b);
+        for (const name of a) if (b.has(name)) defined.add(name);
+        // The decision goes on the stack after the branch's own entries, so that the adjoint
+        // sweep reads it before undoing the branch.
+        return ['{', 'let c;', ...condLines(s.cond, 'c', scope, true), 'if (c) {', ...then, push('1'), '} else {', ...other, push('0'), '}', '}'];
+      }
+      case 'for': {
+        const f = this.checked(defined);
+        const lo = f.scalar(s.from);
+        const hi = f.scalar(s.to);
+        f.checkNaN(lo);
+        f.checkNaN(hi);
+        const inner = this.forward(s.body, new Set(defined).add(s.name));
+        const head = ['{', ...f.lines, `const lo = ${lo.val}, hi = ${hi.val};`, `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`, 'let n = 0;'];
+        if (assigns(s.body, s.name)) {
+          // The body may change the counter: each header assignment saves what it overwrites.
+          return [...head, 'for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', push(js), `${js} = i;`, ...inner, '}', push('n'), '}'];
+        }
+        // The counter is lo + k on iteration k, exactly, for an integer lo: the adjoint sweep
+        // recomputes it and only a fractional lo saves each value. The old value is saved once.
+        return [
+          ...head,
+          push(js),
+          'const frac = !Number.isInteger(lo);',
+          'for (let i = lo; i <= hi; i++) {',
+          `if (++it > B) ${BAIL}`,
+          'n++;',
+          `${js} = i;`,
+          ...inner,
+          `if (frac) ${push('i')}`,
+          '}',
+          push('lo'),
+          push('n'),
+          '}',
+        ];
+      }
+      case 'return': {
+        const f = this.checked(defined);
+        const n = f.node(s.value);
+        if (n.t === 'lit') {
+          n.items.forEach((i) => f.checkNaN(i));
+          return ['{', ...f.lines, `RES = Float64Array.of(${n.items.map((i) => i.val).join(', ')});`, '}'];
+        }
+        f.checkNaN(n);
+        return ['{', ...f.lines, `RES = ${n.val};`, '}'];
+      }
+      case 'expr': {
+        const f = this.checked(defined);
+        const n = f.node(s.value);
+        if (n.t === 'lit') n.items.forEach((i) => f.checkNaN(i));
+        else f.checkNaN(n);
+        return ['{', ...f.lines, '}'];
+      }
+    }
+  }
+
+  reverse(body: readonly Stmt[]): string[] {
+    return [...body].reverse().flatMap((s) => this.rev(s));
+  }
+
+  private rev(s: Stmt): string[] {
+    switch (s.kind) {
+      case 'assign': {
+        const js = this.js(s.name);
+        const vector = this.kinds.get(s.name) === 'vector';
+        const restore = vector ? `${js} = O.pop();` : `${js} = ${POP};`;
+        if (!this.active.has(s.name)) return [restore];
+        const a = this.adj(s.name);
+        const f = this.again();
+        const lines: string[] = [];
+        const n = f.node(s.value);
+        if (!vector) {
+          if (n.t === 'lit' || n.t === 'vec') return [restore];
+          lines.push('const g = ' + a + ';', `${a} = 0;`);
+          this.propagate(n, 'g', lines);
+        } else {
+          lines.push(`const g = ${a};`, `${a} = ${js} === undefined ? undefined : new Float64Array(${js}.length);`);
+          if (n.t === 'vec' && this.active.has(n.name)) lines.push(`for (let k = 0; k < g.length; k++) ${this.adj(n.name)}[k] += g[k];`);
+          if (n.t === 'lit') n.items.forEach((item, k) => this.propagate(item, `g[${k}]`, lines));
+        }
+        return ['{', restore, ...f.lines, ...lines, '}'];
+      }
+      case 'assignIndex': {
+        const js = this.js(s.name);
+        const restore = ['const old = ' + POP + ';', `const k = ${POP};`, `${js}[k] = old;`];
+        if (!this.active.has(s.name)) return ['{', ...restore, '}'];
+        const a = this.adj(s.name);
+        const f = this.again();
+        const v = f.scalar(s.value);
+        const lines: string[] = [`const g = ${a}[k];`, `${a}[k] = 0;`];
+        this.propagate(v, 'g', lines);
+        return ['{', ...restore, ...f.lines, ...lines, '}'];
+      }
+      case 'while':
+        return ['{', `let n = ${POP};`, 'while (n-- > 0) {', ...this.reverse(s.body), '}', '}'];
+      case 'if':
+        return [`if (${POP}) {`, ...this.reverse(s.then), '} else {', ...this.reverse(s.else ?? []), '}'];
+      case 'for': {
+        const js = this.js(s.name);
+        const reset = this.active.has(s.name) ? [`${this.adj(s.name)} = 0;`] : [];
+        if (assigns(s.body, s.name)) return ['{', `let n = ${POP};`, 'while (n-- > 0) {', ...this.reverse(s.body), `${js} = ${POP};`, ...reset, '}', '}'];
+        return [
+          '{',
+          `const n = ${POP}, lo = ${POP};`,
+          'const frac = !Number.isInteger(lo);',
+          'for (let k = n - 1; k >= 0; k--) {',
+          `${js} = frac ? ${POP} : lo + k;`,
+          ...this.reverse(s.body),
+          ...reset,
+          '}',
+          `${js} = ${POP};`,
+          '}',
+        ];
+      }
+      case 'return':
+        return this.seed(s.value);
+      case 'expr':
+        return [];
+    }
+  }
+
+  /** The output's adjoint is the cotangent W. */
+  private seed(value: Expr): string[] {
+    const f = this.again();
+    const n = f.node(value);
+    const lines: string[] = [];
+    if (n.t === 'vec') {
+      if (this.active.has(n.name)) lines.push(`for (let k = 0; k < W.length; k++) ${this.adj(n.name)}[k] += W[k];`);
+    } else if (n.t === 'lit') n.items.forEach((item, k) => this.propagate(item, `W[${k}]`, lines));
+    else this.propagate(n, 'W[0]', lines);
+    return ['{', ...f.lines, ...lines, '}'];
+  }
+
+  private isActive(n: Arg): boolean {
+    switch (n.t) {
+      case 'const':
+        return false;
+      case 'var':
+      case 'index':
+      case 'vec':
+        return this.active.has(n.name);
+      case 'call':
+        return n.args.some((a) => this.isActive(a));
+    }
+  }
+
+  private gradTemps = 0;
+
+  /** Adds g·∂node/∂leaf to every active leaf's adjoint, the chain rule down the expression tree. */
+  private propagate(n: Scalar, g: string, lines: string[]): void {
+    switch (n.t) {
+      case 'const':
+        return;
+      case 'var':
+        if (this.active.has(n.name)) lines.push(`${this.adj(n.name)} += ${g};`);
+        return;
+      case 'index':
+        if (this.active.has(n.name)) lines.push(`${this.adj(n.name)}[${n.slot}] += ${g};`);
+        return;
+      case 'call': {
+        const { p, args } = n;
+        if (args.some((a) => a.t === 'vec')) return this.naryOverVectors(n, g, lines);
+        const vals = args.map((a) => (a as Scalar).val);
+        args.forEach((a, i) => {
+          if (!this.isActive(a)) return;
+          const partial = partialOf(p, i)(SOURCE, vals, n.val, i);
+          const gi = `g${this.gradTemps++}`;
+          lines.push(`const ${gi} = ${SOURCE.mul(g, partial)};`);
+          this.propagate(a as Scalar, gi, lines);
+        });
+        return;
+      }
+    }
+  }
+
+  /** sum and dot over whole vectors inline; other n-ary ops take the rule's partials at run time. */
+  private naryOverVectors(n: Extract<Scalar, { t: 'call' }>, g: string, lines: string[]): void {
+    const { p, args } = n;
+    const vecAdd = (v: Vec, term: (k: string) => string) => {
+      if (this.active.has(v.name)) lines.push(`for (let k = 0; k < ${v.val}.length; k++) ${this.adj(v.name)}[k] += ${term('k')};`);
+    };
+    if (p.name === 'sum') {
+      for (const a of args) {
+        if (a.t === 'vec') vecAdd(a, () => g);
+        else this.propagate(a, g, lines);
+      }
+      return;
+    }
+    const id = this.gradTemps++;
+    if ((p.name === 'max' || p.name === 'min') && args.length === 1 && args[0].t === 'vec') {
+      const v = args[0];
+      if (this.active.has(v.name)) lines.push(`${this.adj(v.name)}[R.winner(${v.val}, ${p.name === 'max'})] += ${g};`);
+      return;
+    }
+    if (p.name === 'dot' && args.length === 2 && args[0].t === 'vec' && args[1].t === 'vec') {
+      const [a, b] = args as Vec[];
+      lines.push(`if (${a.val}.length === ${b.val}.length) {`);
+      vecAdd(a, (k) => `${g} * ${b.val}[${k}]`);
+      vecAdd(b, (k) => `${g} * ${a.val}[${k}]`);
+      lines.push('} else {');
+      this.generic(n, g, lines, id);
+      lines.push('}');
+      return;
+    }
+    this.generic(n, g, lines, id);
+  }
+
+  private generic(n: Extract<Scalar, { t: 'call' }>, g: string, lines: string[], id: number): void {
+    const D = `D${id}`;
+    lines.push(`const ${D} = R.partials(${JSON.stringify(n.p.name)}, R.cat([${n.args.map((a) => a.val).join(', ')}]), ${n.val});`, `let o${id} = 0;`);
+    for (const a of n.args) {
+      if (a.t === 'vec') {
+        if (this.active.has(a.name)) lines.push(`for (let k = 0; k < ${a.val}.length; k++) ${this.adj(a.name)}[k] += ${g} * ${D}[o${id} + k];`);
+        lines.push(`o${id} += ${a.val}.length;`);
+      } else {
+        const gi = `g${this.gradTemps++}`;
+        lines.push(`const ${gi} = ${g} * ${D}[o${id}++];`);
+        this.propagate(a, gi, lines);
+      }
+    }
+  }
+}
