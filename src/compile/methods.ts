@@ -29,8 +29,11 @@ export function withEngine(d: Differentiator, compiled: CompiledVerbs): Differen
       const run = compiled[verb];
       if (why === undefined && run) {
         const r = run(f, at, (takesArg ? a : undefined) as never, options);
-        if (typeof r !== 'string') return r;
-        why = r;
+        if (typeof r === 'string') why = r;
+        else if (finite(r.result)) return r;
+        // Float64 may have lost a chain-rule product (0·∞ of an overflow): the interpreted sweeps
+        // redo it in wide floats (src/diff/wide-sweep.ts) and keep a direction no input moves in at 0.
+        else why = 'a non-finite result, where float64 may have lost a product: the interpreted sweeps check it';
       }
       const answer = (takesArg ? (d[verb] as (...x: unknown[]) => Answer<unknown>)(f, at, a, options) : (d[verb] as (...x: unknown[]) => Answer<unknown>)(f, at, options));
       const note = why ?? INTERPRETED_NOTE[d.name] ?? (d.name === 'finite' ? finiteNote(f, at, options) : `${verb} is not compiled for ${d.name}`);
@@ -39,6 +42,11 @@ export function withEngine(d: Differentiator, compiled: CompiledVerbs): Differen
     };
   }
   return out as unknown as Differentiator;
+}
+
+function finite(result: unknown): boolean {
+  const rows = (Array.isArray(result) ? result : [result]) as unknown[];
+  return rows.every((row) => (Array.isArray(row) ? row.every(Number.isFinite) : Number.isFinite(row)));
 }
 
 /** Finite differences evaluate f by the compiled primal unless it is refused or the scheme is the
