@@ -28,7 +28,7 @@ export function withEngine(d: Differentiator, compiled: CompiledVerbs): Differen
       let why = refusal(f, options.engine);
       const run = compiled[verb];
       if (why === undefined && run) {
-        const r = run(f, at, (takesArg ? a : undefined) as never, options);
+        const r = generated(() => run(f, at, (takesArg ? a : undefined) as never, options));
         if (typeof r === 'string') why = r;
         else if (finite(r.result)) return r;
         // Float64 may have lost a chain-rule product (0·∞ of an overflow): the interpreted sweeps
@@ -42,6 +42,17 @@ export function withEngine(d: Differentiator, compiled: CompiledVerbs): Differen
     };
   }
   return out as unknown as Differentiator;
+}
+
+/** Generated code's answer, or why there is none. Generated code still overflows the stack on an
+ *  n-ary call of a long vector (150,000 elements, issue 8 item 9); the interpreters take those. */
+function generated<R>(run: () => R): R | string {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof RangeError) return `generated code ran out of stack (${err.message}): the interpreters take this call`;
+    throw err;
+  }
 }
 
 function finite(result: unknown): boolean {
