@@ -4,12 +4,19 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 
 const views = new WeakMap<HTMLElement, vega.View>();
 
-/** Draws the spec into the element, replacing what was there. */
+/** Draws the spec into the element, replacing what was there. vega compiles its expressions to
+ *  functions, so a Content-Security-Policy without 'unsafe-eval' leaves a note instead of a chart
+ *  (the numbers elsewhere on the page still come, from gradlab's interpreted fallback). */
 export async function draw(el: HTMLElement, spec: TopLevelSpec): Promise<void> {
   views.get(el)?.finalize();
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'svg', container: el, hover: true });
-  views.set(el, view);
-  await view.runAsync();
+  try {
+    const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'svg', container: el, hover: true });
+    views.set(el, view);
+    await view.runAsync();
+  } catch (err) {
+    if (!(err instanceof EvalError)) throw err;
+    el.textContent = "This page's Content-Security-Policy forbids generated code, which vega's charts need.";
+  }
 }
 
 export const WIDTH = 420;

@@ -18,6 +18,7 @@ export function fnOf(source: string): Fn {
   try {
     f = new Function(`"use strict"; return (${text});`)();
   } catch (err) {
+    if (err instanceof EvalError) throw new GradlabError('unsupported', "this page's Content-Security-Policy forbids evaluating typed JavaScript; write the function in the gradlab language");
     throw new GradlabError('syntax', `this JavaScript does not parse: ${(err as Error).message}`);
   }
   try {

@@ -173,6 +173,7 @@ export function drawBoundary(el: HTMLElement, run: Run, resolution = 40): Promis
   const dots = Array.from({ length: n }, (_, i) => ({ x: x[2 * i], y: x[2 * i + 1], class: String(label[i]) }));
   return draw(el, {
     width: HEIGHT, height: HEIGHT,
+    resolve: { scale: { color: 'independent' } },
     layer: [
       {
         data: { values: cells },
@@ -187,11 +188,11 @@ export function drawBoundary(el: HTMLElement, run: Run, resolution = 40): Promis
       },
       {
         data: { values: dots },
-        mark: { type: 'point', filled: true, size: 30, stroke: 'white', strokeWidth: 0.5 },
+        mark: { type: 'circle', size: 45, stroke: 'white', strokeWidth: 1, opacity: 1 },
         encoding: {
           x: { field: 'x', type: 'quantitative' },
           y: { field: 'y', type: 'quantitative' },
-          fill: { field: 'class', type: 'nominal', scale: { range: ['#1f4e9e', '#d9480f'] }, legend: null },
+          color: { field: 'class', type: 'nominal', scale: { range: ['#10306b', '#a8320a'] }, legend: null },
         },
       },
     ],

@@ -2,7 +2,7 @@
 // Large steps lose to truncation (error ∝ hᵖ), small ones to round-off (∝ ε/h); the optimum
 // sits where they meet. The complex step has no subtraction, hence no round-off arm.
 import { differentiator, GradlabError, relativeError, type Fn, type Point, type Scheme } from 'gradlab';
-import { draw, HEIGHT, WIDTH } from './charts';
+import { draw, HEIGHT } from './charts';
 
 const SCHEMES: readonly Scheme[] = ['forward', 'backward', 'central', 'five-point', 'complex-step'];
 /** Steps 10⁻¹⁶ … 10⁰, four per decade. */
@@ -51,7 +51,7 @@ export function drawVCurve(el: HTMLElement, curve: VCurve): Promise<void> {
   el.dataset.optima = JSON.stringify(curve.optima);
   return draw(el, {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: WIDTH,
+    width: 360,
     height: HEIGHT,
     layer: [
       {
@@ -60,7 +60,7 @@ export function drawVCurve(el: HTMLElement, curve: VCurve): Promise<void> {
         encoding: {
           x: { field: 'h', type: 'quantitative', scale: { type: 'log' }, title: 'step h', axis: { format: '.0e' } },
           y: { field: 'error', type: 'quantitative', scale: { type: 'log' }, title: 'relative error', axis: { format: '.0e' } },
-          color: { field: 'scheme', type: 'nominal', sort: [...SCHEMES] },
+          color: { field: 'scheme', type: 'nominal', sort: [...SCHEMES], legend: { orient: 'bottom', columns: 3 } },
           tooltip: [{ field: 'scheme' }, { field: 'h', format: '.1e' }, { field: 'error', format: '.2e' }],
         },
       },
