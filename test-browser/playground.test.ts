@@ -154,6 +154,10 @@ describe('the training panel', () => {
     expect(Number(await page.getAttribute('#step-times tr[data-method="reverse"] td:nth-child(2)', 'data-raw'))).toBeGreaterThan(0);
     for (const chart of ['#loss-chart', '#boundary-chart', '#norms-chart']) expect(await page.locator(`${chart} svg`).count(), chart).toBe(1);
     await page.locator('#network').screenshot({ path: `${SHOTS}/training.png` });
+    // The whole page as the README shows it (docs/playground.png is a copy of this one).
+    await clickSeed('step');
+    await page.waitForSelector('#vcurve svg');
+    await page.screenshot({ path: `${SHOTS}/playground.png`, fullPage: true });
   });
 
   it('switches method and optimizer, and times every method on the network', async () => {
