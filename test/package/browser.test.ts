@@ -20,13 +20,15 @@ async function browserBundle(entry: string): Promise<{ nodeImports: string[]; co
 }
 
 describe('the library entry in a browser bundle', () => {
+  const core = browserBundle('src/index.ts');
+
   it('imports no Node built-in', async () => {
-    const { nodeImports } = await browserBundle('src/index.ts');
+    const { nodeImports } = await core;
     expect(nodeImports).toEqual([]);
   });
 
   it('never calls createRequire', async () => {
-    const { code } = await browserBundle('src/index.ts');
+    const { code } = await core;
     expect(code).not.toMatch(/createRequire/);
   });
 
