@@ -1,5 +1,6 @@
 // Small pieces every differentiator shares: shape checks and the linear algebra of J, v and w.
 import { EvalError } from '../errors';
+import { primitive } from '../primitives';
 import type { Fn, Point } from './fn';
 import type { Answer, Differentiator, Options } from './types';
 
@@ -30,6 +31,10 @@ export function vecMat(w: readonly number[], J: readonly (readonly number[])[], 
   J.forEach((row, i) => row.forEach((a, k) => (out[k] += w[i] * a)));
   return out;
 }
+
+/** The largest entry and the Euclidean norm, as loops (a spread of 10⁶ numbers overflows the stack). */
+export const largest = (xs: readonly number[]): number => primitive('max').apply(xs);
+export const norm = (xs: ArrayLike<number>): number => primitive('hypot').apply(Array.from(xs));
 
 export function unit(n: number, j: number): number[] {
   const e = new Array<number>(n).fill(0);
