@@ -39,7 +39,10 @@ describe('the playground under a strict Content-Security-Policy', () => {
     const before = Number(await page.getAttribute('#differentiate', 'data-updates'));
     await page.fill('#source', source);
     await page.fill('#point', 'x=0.3, y=0.2');
-    await page.waitForFunction((n) => Number(document.getElementById('differentiate')!.dataset.updates) > n && document.getElementById('differentiate')!.dataset.state === 'ready', before);
+    await page.waitForFunction(([n, s, p]) => {
+      const el = document.getElementById('differentiate')!;
+      return Number(el.dataset.updates) > Number(n) && el.dataset.state === 'ready' && el.dataset.source === s && el.dataset.point === p;
+    }, [before, source, 'x=0.3, y=0.2'] as const);
     const shown = await page.$$eval('#methods tbody tr', (trs) => trs.map((tr) => ({ method: (tr as HTMLElement).dataset.method!, gradient: JSON.parse((tr.querySelector('[data-field="gradient"]') as HTMLElement).dataset.raw ?? 'null') })));
     const want = compare(source, { x: 0.3, y: 0.2 }, { timing: 0.001 });
     expect(shown.map((r) => r.method)).toEqual(['finite', 'symbolic', 'forward', 'reverse']);

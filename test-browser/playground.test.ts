@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { compare, reference } from '../src/index';
+import { compare, compile, reference } from '../src/index';
 import { launch, offlinePage } from './browser';
 
 const SHOTS = 'test-browser/screenshots';
@@ -30,10 +30,12 @@ async function enter(source: string, point: string): Promise<void> {
   const before = Number(await page.getAttribute('#differentiate', 'data-updates'));
   await page.fill('#source', source);
   await page.fill('#point', point);
-  await page.waitForFunction((n) => {
+  // Typing may recompute more than once (after the function, then after the point): wait for the
+  // update of this function at this point.
+  await page.waitForFunction(([n, s, p]) => {
     const el = document.getElementById('differentiate')!;
-    return Number(el.dataset.updates) > n && el.dataset.state === 'ready';
-  }, before);
+    return Number(el.dataset.updates) > Number(n) && el.dataset.state === 'ready' && el.dataset.source === s && el.dataset.point === p;
+  }, [before, source, point] as const);
 }
 
 async function clickSeed(name: string): Promise<void> {
@@ -135,6 +137,21 @@ describe('the differentiation panel', () => {
     await clickSeed('kink');
     expect(await page.textContent('#warnings')).toMatch(/kink of abs/);
     expect((await rows()).find((r) => r.method === 'forward')!.gradient!.x).toBeCloseTo(3, 8);
+  });
+
+  it('takes a JavaScript function, through the library’s compile', async () => {
+    const source = '(x, y) => x * Math.sin(y) + Math.exp(x / 3)';
+    await enter(source, 'x=2, y=0.5');
+    const fn = compile(new Function(`"use strict"; return (${source});`)());
+    const want = compare(fn, { x: 2, y: 0.5 }, { timing: 0.001 });
+    const shown = await rows();
+    expect(shown.map((r) => r.refused)).toEqual([false, false, false, false]);
+    for (const r of shown) {
+      const m = want.methods.find((w) => w.method === r.method)!;
+      for (const name of ['x', 'y']) expect(r.gradient![name], `${r.method} ∂/∂${name}`).toBeCloseTo(m.gradient![name] as number, 9);
+    }
+    await clickSeed('js');
+    expect((await rows()).find((r) => r.method === 'reverse')!.gradient!.x).toBeCloseTo(6.34827508199341, 10);
   });
 
   it('a syntax error is a message with its line and column, not a crash', async () => {

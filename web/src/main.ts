@@ -32,6 +32,9 @@ let updates = 0;
 async function update(): Promise<void> {
   const panel = $('differentiate');
   panel.dataset.state = 'busy';
+  // What this update computed, for a reader (or a test) to know which input the page shows.
+  panel.dataset.source = source.value;
+  panel.dataset.point = point.value;
   try {
     const fn = fnOf(source.value);
     const key = fn.inputs.join(',');
@@ -40,6 +43,7 @@ async function update(): Promise<void> {
       inputsKey = key;
     }
     $('kind').textContent = `inputs: ${fn.inputs.join(', ') || 'none'}`;
+    panel.dataset.point = point.value;
     const at = parsePoint(point.value, fn.inputs);
     const out = run(fn, at);
     showError('error', undefined);

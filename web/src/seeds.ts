@@ -17,4 +17,6 @@ export const SEEDS: Readonly<Record<string, Seed>> = {
   step: { source: 'exp(x) / (sin(x)^3 + cos(x)^3)', point: 'x=1.5' },
   // Two inputs and a loop with constant bounds, which the symbolic method unrolls.
   program: { source: 's = 0\nfor i = 1:3 {\n  s = s + sin(i x) / i\n}\nreturn s * y^2', point: 'x=0.5, y=2' },
+  // A JavaScript function, read by the library's JS front end into the same program the methods share.
+  js: { source: '(x, y) => {\n  let s = 0;\n  for (let i = 1; i <= 3; i++) s += Math.sin(i * x) / i;\n  return s * y * y + Math.exp(x / 3);\n}', point: 'x=0.5, y=2' },
 };
