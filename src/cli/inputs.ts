@@ -56,7 +56,7 @@ function loadSucrase(): typeof import('sucrase') {
   try {
     return createRequire(import.meta.url)('sucrase') as typeof import('sucrase');
   } catch (err) {
-    return missingPackage(['sucrase'], 'TypeScript files')(err);
+    return missingPackage(['sucrase'], 'reading TypeScript files')(err);
   }
 }
 
