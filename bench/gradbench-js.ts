@@ -152,3 +152,70 @@ export function gmmObjective({ d, k, n, m, gamma, alpha, mu, q, l, x }: GmmInput
   }
   return -n * d * 0.5 * Math.log(2 * Math.PI) + slse - n * logsumexp(alpha) + (-prior + k * C);
 }
+
+/** ode: RK4 in s steps, the C++ reference's loops. */
+export function odePrimal(x: ArrayLike<number>, s: number): Float64Array {
+  const n = x.length;
+  const h = 2 / s;
+  const y = new Float64Array(n);
+  const [k1, k2, k3, k4, tmp] = [0, 1, 2, 3, 4].map(() => new Float64Array(n));
+  const f = (v: Float64Array, out: Float64Array) => {
+    out[0] = x[0];
+    for (let i = 1; i < n; i++) out[i] = x[i] * v[i - 1];
+  };
+  for (let step = 0; step < s; step++) {
+    f(y, k1);
+    for (let i = 0; i < n; i++) tmp[i] = y[i] + (h * k1[i]) / 2;
+    f(tmp, k2);
+    for (let i = 0; i < n; i++) tmp[i] = y[i] + (h * k2[i]) / 2;
+    f(tmp, k3);
+    for (let i = 0; i < n; i++) tmp[i] = y[i] + h * k3[i];
+    f(tmp, k4);
+    for (let i = 0; i < n; i++) y[i] += (h * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i])) / 6;
+  }
+  return y;
+}
+
+/** The manual tool's ode gradient: of the exact solution's last element, Π xᵢ · 2ⁿ / n!. */
+export function odeGradient(x: ArrayLike<number>): Float64Array {
+  let y = x[0] * 2;
+  for (let i = 1; i < x.length; i++) y *= (x[i] * 2) / (i + 1);
+  return Float64Array.from(x, (xi) => y / xi);
+}
+
+/** kmeans: Σᵢ minⱼ |Cⱼ − Pᵢ|² over flat row-major P (n×d) and C (k×d). */
+export function kmeansCost(P: ArrayLike<number>, C: ArrayLike<number>, d: number): number {
+  const n = P.length / d;
+  const k = C.length / d;
+  let cost = 0;
+  for (let i = 0; i < n; i++) {
+    let closest = Infinity;
+    for (let j = 0; j < k; j++) {
+      let dist = 0;
+      for (let l = 0; l < d; l++) dist += (P[i * d + l] - C[j * d + l]) ** 2;
+      closest = Math.min(closest, dist);
+    }
+    cost += closest;
+  }
+  return cost;
+}
+
+/** The manual tool's kmeans dir: each centroid minus the mean of its points. */
+export function kmeansDir(P: ArrayLike<number>, C: ArrayLike<number>, d: number): Float64Array {
+  const n = P.length / d;
+  const k = C.length / d;
+  const sums = new Float64Array(k * d);
+  const counts = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    let closest = Infinity;
+    let best = -1;
+    for (let j = 0; j < k; j++) {
+      let dist = 0;
+      for (let l = 0; l < d; l++) dist += (P[i * d + l] - C[j * d + l]) ** 2;
+      if (dist < closest) [closest, best] = [dist, j];
+    }
+    counts[best]++;
+    for (let l = 0; l < d; l++) sums[best * d + l] += P[i * d + l];
+  }
+  return Float64Array.from(C, (c, jl) => -(sums[jl] / counts[Math.floor(jl / d)] - c));
+}

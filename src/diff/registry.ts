@@ -1,11 +1,14 @@
 // The registry of differentiators, and the JAX-style verbs over it: gradient, jacobian, hessian,
-// jvp, vjp, hvp, each taking source text, a parsed program or a compiled function.
+// jvp, vjp, hvp, each taking source text, a parsed program or a compiled function; the second-order
+// verbs take f: Rⁿ → Rᵐ too, one output at a time.
 import { EvalError, UsageError } from '../errors';
-import { compile, flatten, layoutOf, unflatten, type CompileOptions, type FnLike, type Point } from './fn';
+import { perOutput } from './common';
+import { compile, flatten, layoutOf, unflatten, type CompileOptions, type Fn, type FnLike, type Point } from './fn';
 import { finite } from './finite';
 import { forward } from './forward';
 import { reverse } from './reverse';
 import { symbolic } from './symbolic';
+import { trace } from './trace';
 import type { Answer, Differentiator, MethodName, Options } from './types';
 
 function hasNaN(row: readonly number[]): boolean {
@@ -73,8 +76,24 @@ export function jacobian(f: FnLike, at: Point, options: MethodOptions = {}): num
   return differentiator(options.method ?? 'reverse').jacobian(compile(f, options), at, options).result;
 }
 
-export function hessian(f: FnLike, at: Point, options: MethodOptions = {}): number[][] {
-  return differentiator(options.method ?? 'reverse').hessian(compile(f, options), at, options).result;
+/** The Hessian of each output of f: Rⁿ → Rᵐ by one method (one matrix for a scalar f), each by
+ *  the method's own Hessian of that output, with what they cost together. */
+export function hessiansOf(d: Differentiator, fn: Fn, at: Point, options: Options = {}): Answer<number[][][]> {
+  return perOutput((g) => d.hessian(g, at, options), fn, trace(fn, at, options).value);
+}
+
+/** H·v for each output of f: Rⁿ → Rᵐ (one vector for a scalar f), flat like the inputs. */
+export function hvpsOf(d: Differentiator, fn: Fn, at: Point, direction: readonly number[], options: Options = {}): Answer<number[][]> {
+  return perOutput((g) => d.hvp(g, at, direction, options), fn, trace(fn, at, options).value);
+}
+
+/**
+ * The Hessian of a scalar f; of f: Rⁿ → Rᵐ, m Hessians, one per output (as JAX's hessian of a
+ * vector function): `hessian<number[][][]>(f, at)` types that case.
+ */
+export function hessian<H extends number[][] | number[][][] = number[][]>(f: FnLike, at: Point, options: MethodOptions = {}): H {
+  const r = hessiansOf(differentiator(options.method ?? 'reverse'), compile(f, options), at, options);
+  return (typeof r.value === 'number' ? r.result[0] : r.result) as H;
 }
 
 /** J·v: how the outputs move along the input direction v. */
@@ -91,9 +110,13 @@ export function vjp(f: FnLike, at: Point, cotangent: number | readonly number[],
   return unflatten(layoutOf(fn, at), r.result);
 }
 
-/** H·v, shaped like the inputs. */
-export function hvp(f: FnLike, at: Point, direction: readonly number[] | Point, options: MethodOptions = {}): Record<string, number | number[]> {
+type Shaped = Record<string, number | number[]>;
+
+/** H·v, shaped like the inputs; of f: Rⁿ → Rᵐ, one per output (`hvp<Shaped[]>` types that case). */
+export function hvp<R extends Shaped | Shaped[] = Shaped>(f: FnLike, at: Point, direction: readonly number[] | Point, options: MethodOptions = {}): R {
   const fn = compile(f, options);
-  const r = differentiator(options.method ?? 'reverse').hvp(fn, at, directionOf(fn, at, direction, options), options);
-  return unflatten(layoutOf(fn, at), r.result);
+  const layout = layoutOf(fn, at);
+  const r = hvpsOf(differentiator(options.method ?? 'reverse'), fn, at, directionOf(fn, at, direction, options), options);
+  const shaped = r.result.map((v) => unflatten(layout, v));
+  return (typeof r.value === 'number' ? shaped[0] : shaped) as R;
 }

@@ -104,7 +104,9 @@ function workload(input: unknown) {
   if (alpha.length !== k) throw new EvalError('shape', `input.alpha has ${alpha.length} numbers; k = ${k}`);
   const at = { alpha, mu: rows('mu', d, k), q: rows('q', d, k), l: rows('l', (d * (d - 1)) / 2, k), x: rows('x', d, n) };
   const lsz = (d * (d - 1)) / 2;
-  const budget = n * k * (3 * d + lsz + 2) + 2 * n * k + k * (2 * d + lsz + 4) + 64;
+  // Per point and component: four loops over d and the lower part's lsz; per point two more over
+  // k; before and after, loops over the components.
+  const budget = n * (k * (4 * d + lsz + 3) + 1) + k * (3 * d + lsz + 6) + 64;
   return { fn: program(gmmSource(d, k, n, m, gamma)), at, d, k, lsz, budget };
 }
 

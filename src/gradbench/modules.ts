@@ -12,9 +12,9 @@ export const MODULES: ReadonlyMap<string, EvalModule> = new Map([hello, llsq, ls
 
 /** GradBench's other evals, with what gradlab lacks to take them on. */
 export const DECLINED: Readonly<Record<string, string>> = {
-  lstm: 'needs matrices of parameters by the thousand, and gradlab has no functions to name an LSTM cell once',
-  ht: 'needs a hand model read from files and rotations composed per bone; not written as a gradlab program yet',
-  ba: 'needs a Jacobian per observation (sparse), and gradlab has no way to ask for a sparse Jacobian',
-  particle: 'needs a gradient taken inside the function being differentiated (nested differentiation)',
-  saddle: 'needs a gradient taken inside the function being differentiated (nested differentiation)',
+  lstm: 'an LSTM over its parameter matrices is not written as a gradlab program yet',
+  ht: 'the hand model (bones, rotations, skinning) is not written as a gradlab program yet',
+  ba: 'it asks for a sparse Jacobian, which gradlab does not compute (its jacobian is dense), and is not written as a gradlab program yet',
+  particle: 'it needs a gradient taken inside the function being differentiated (nested differentiation), which the language cannot say',
+  saddle: 'it needs a gradient taken inside the function being differentiated (nested differentiation), which the language cannot say',
 };

@@ -10,18 +10,13 @@ import type { Message, Response, Timing } from './protocol';
 
 export interface ToolOptions {
   readonly method: Differentiator;
-  /** The clock, in nanoseconds; replaceable so tests can count runs. */
-  readonly now?: () => bigint;
 }
 
-const clock = (): bigint => process.hrtime.bigint();
-
 export class Tool {
-  private readonly now: () => bigint;
+  /** The clock, in nanoseconds. */
+  private readonly now = (): bigint => process.hrtime.bigint();
 
-  constructor(private readonly options: ToolOptions) {
-    this.now = options.now ?? clock;
-  }
+  constructor(private readonly options: ToolOptions) {}
 
   respond(message: Message): Response {
     const id = message.id;

@@ -37,6 +37,15 @@ it('log Γ at multiples of ½ is exact: Γ(5) = 24, Γ(½) = √π, Γ(7/2) = 15
   expect(logGammaHalf(3.5)).toBeCloseTo(Math.log((15 * Math.sqrt(Math.PI)) / 8), 14);
 });
 
+it('runs at a size where the loops run thousands of times (its loop budget holds), reverse mode', () => {
+  const rand = (s => () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648))(7);
+  const [d, k, n] = [3, 4, 300];
+  const rows = (count: number, cols: number) => Array.from({ length: count }, () => Array.from({ length: cols }, () => rand() - 0.5));
+  const input: GmmInput = { d, k, n, m: 1, gamma: 1.5, alpha: rows(1, k)[0], mu: rows(k, d), q: rows(k, d), l: rows(k, 3), x: rows(n, d) };
+  expect(mismatches(gmmObjective(input), answer('reverse', 'objective', input))).toEqual([]);
+  expect(answer('reverse', 'jacobian', input)).toMatchObject({ alpha: expect.any(Array) });
+});
+
 describe.each(METHODS)('gmm, %s', (method) => {
   it.each(CASES.map((c) => [`d = ${c.input.d}, k = ${c.input.k}, n = ${c.input.n}, m = ${c.input.m}`, c] as const))('%s', (_, c) => {
     const input = c.input as GmmInput;
