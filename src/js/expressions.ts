@@ -94,6 +94,7 @@ function identifier(t: Translator, name: string, node: AnyNode): Value {
   if (b) {
     if (b.missing) return t.refuse(node, `reading '${name}'`, 'it is undefined here');
     if (b.value !== undefined) return constantValue(b.value, span);
+    if (b.oneBased) return { e: ast.call('subtract', [ast.variable(b.name, span), ast.num(1, span)], span), t: 'number' };
     return { e: ast.variable(b.name, span), t: b.type, length: b.length, binding: b };
   }
   if (name === 'Infinity') return { e: ast.num(Infinity, span), t: 'number' };
@@ -210,8 +211,20 @@ export function element(t: Translator, object: AnyNode, property: AnyNode, node:
 }
 
 export function oneBased(t: Translator, property: AnyNode): Expr {
-  const i = number(t, property, 'an index');
   const span = t.span(property);
+  // A counted loop's counter is held 1-based already: `a[i]`, `a[i + 1]`, `a[i - 1]` need no extra step.
+  const counter = (e: AnyNode) => {
+    const b = e.type === 'Identifier' ? t.scope.lookup(e.name) : undefined;
+    return b && !isHelper(b) && b.oneBased ? b : undefined;
+  };
+  const c = counter(property);
+  if (c) return ast.variable(c.name, span);
+  if (property.type === 'BinaryExpression' && (property.operator === '+' || property.operator === '-')) {
+    const left = counter(property.left);
+    const k = property.right.type === 'Literal' && typeof property.right.value === 'number' && Number.isInteger(property.right.value) ? property.right.value : undefined;
+    if (left && k !== undefined) return ast.call(property.operator === '+' ? 'add' : 'subtract', [ast.variable(left.name, span), ast.num(k, span)], span);
+  }
+  const i = number(t, property, 'an index');
   return i.e.kind === 'number' ? ast.num(i.e.value + 1, span) : ast.call('add', [i.e, ast.num(1, span)], span);
 }
 

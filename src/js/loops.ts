@@ -94,14 +94,16 @@ function countedFor(t: Translator, s: Of<'ForStatement'>): Flags | null {
   const span = t.span(s);
   if (pushes(s.body) && b !== undefined) return unroll(t, s, i, from, b, bound.strict);
   // `i < b` is `i <= b - 1` only for a whole b: a `.length` or a whole constant.
-  const whole = b !== undefined ? Number.isInteger(b) : isLength(bound.b);
+  const whole = b !== undefined ? Number.isInteger(b) : isWhole(t, bound.b);
   if (bound.strict && !whole) return null;
-  const to = bound.strict ? (b !== undefined ? ast.num(b - 1, span) : ast.call('subtract', [value(t, bound.b).e, ast.num(1, span)], span)) : value(t, bound.b).e;
-  const counter = t.bindingOf(i, 'number', 'let');
+  // The gradlab counter runs over i + 1: `i < b` is `i + 1 <= b` for a whole b, `i <= b` is `i + 1 <= b + 1`.
+  const to = bound.strict ? (b !== undefined ? ast.num(b, span) : value(t, bound.b).e) : b !== undefined ? ast.num(b + 1, span) : ast.call('add', [value(t, bound.b).e, ast.num(1, span)], span);
+  const counter = { name: t.fresh(i), type: 'number', kind: 'let', level: t.level, length: null, oneBased: true } as const;
+  t.scope.vars.set(i, counter);
   const loop: Loop = {};
   const [body] = loopBody(t, loop, s.body);
   if (loop.cont) body.unshift(assignStmt(loop.cont, ast.num(0, span), span));
-  t.emit({ kind: 'for', name: counter.name, from: ast.num(from, span), to, body, span });
+  t.emit({ kind: 'for', name: counter.name, from: ast.num(from + 1, span), to, body, span });
   return NONE;
 }
 
@@ -147,6 +149,18 @@ function stepsByOne(node: AnyNode | null | undefined, i: string): boolean {
 }
 
 const isLength = (e: AnyNode): boolean => e.type === 'MemberExpression' && !e.computed && e.property.type === 'Identifier' && e.property.name === 'length';
+
+/** Whether an expression is a whole number whatever the inputs: lengths and whole constants, under + - *. */
+function isWhole(t: Translator, e: AnyNode): boolean {
+  if (isLength(e)) return true;
+  if (e.type === 'BinaryExpression' && (e.operator === '+' || e.operator === '-' || e.operator === '*')) return isWhole(t, e.left) && isWhole(t, e.right);
+  if (e.type === 'UnaryExpression' && e.operator === '-') return isWhole(t, e.argument);
+  if (e.type === 'Identifier') {
+    const b = t.scope.lookup(e.name);
+    if (b && !('node' in b) && b.oneBased) return true;
+  }
+  return Number.isInteger(fold(t, e));
+}
 
 /** `for (const x of a)`: a counted loop over a's elements, read as the loop reaches them. */
 export function forOfLoop(t: Translator, s: Of<'ForOfStatement'>): Flags {

@@ -21,6 +21,8 @@ export interface Binding {
   aliased?: boolean;
   /** A parameter given no argument (Array.from's element): `undefined`, which reading refuses. */
   readonly missing?: boolean;
+  /** A counted loop's counter kept 1-based (`i + 1`), so that `a[i]` costs no addition. */
+  readonly oneBased?: boolean;
 }
 
 /** A function written in the source, inlined at each call. */

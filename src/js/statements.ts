@@ -1,6 +1,6 @@
 // JS statements to gradlab statements. Each returns the flags it may raise (break, continue, a
 // helper's early return); the statements after it then run under a guard that every flag is down.
-import type { AnyNode, Statement, VariableDeclaration } from 'acorn';
+import type { AnyNode, VariableDeclaration } from 'acorn';
 import * as ast from '../ast';
 import type { Stmt } from '../ast';
 import { forLoop, forOfLoop, whileLoop, doWhileLoop } from './loops';
@@ -116,7 +116,7 @@ function returns(t: Translator, s: Extract<AnyNode, { type: 'ReturnStatement' }>
 export function declare(t: Translator, d: VariableDeclaration): void {
   if (d.kind !== 'const' && d.kind !== 'let' && d.kind !== 'var') return t.refuse(d, `'${d.kind}'`);
   for (const decl of d.declarations) {
-    const init = decl.init;
+    const init = decl.init && unwrapName(t, decl.init);
     if (decl.id.type === 'Identifier') {
       if (init && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')) {
         t.scope.helpers.set(decl.id.name, { node: init, name: decl.id.name, scope: t.scope });
@@ -142,6 +142,13 @@ export function declare(t: Translator, d: VariableDeclaration): void {
     }
     t.refuse(decl.id, 'destructuring an object', 'only parameters may be destructured');
   }
+}
+
+/** esbuild's keepNames writes `const f = __name((t) => …, "f")`: the function is the first argument. */
+function unwrapName(t: Translator, e: AnyNode): AnyNode {
+  if (e.type !== 'CallExpression' || e.callee.type !== 'Identifier' || e.callee.name !== '__name' || t.scope.lookup('__name')) return e;
+  const f = e.arguments[0];
+  return f && (f.type === 'ArrowFunctionExpression' || f.type === 'FunctionExpression') ? f : e;
 }
 
 /** `name = value`, keeping what is known of it; `b = a` of arrays makes both names shared. */
@@ -218,4 +225,3 @@ export function effect(t: Translator, e: AnyNode): void {
 
 const article = (type: string) => (type === 'array' ? 'an array' : `a ${type}`);
 
-export type { Statement };

@@ -98,3 +98,20 @@ export const CORPUS: readonly Case[] = [
 ];
 
 declare const k: number;
+
+/** Control flow that is hard to translate, checked against native evaluation (no twin needed). */
+export const TRICKY: readonly Omit<Case, 'twin'>[] = [
+  { name: 'break out of an inner loop', f: (x: number) => { let s = 0; for (let i = 0; i < 3; i++) { for (let j = 0; j < 3; j++) { if (j > i) break; s += x * j; } } return s; }, at: [{ x: 1.5 }] },
+  { name: 'a helper returning from a while, called in a loop', f: (x: number) => { const f = (t: number) => { let r = t; while (r < 10) { r = r * 2; if (r > 7) return r + 0.5; } return r; }; let s = 0; for (let i = 0; i < 3; i++) s += f(x + i); return s; }, at: [{ x: 1.2 }, { x: 3.9 }] },
+  { name: 'a ternary in a loop condition', f: (x: number) => { let n = 0; while ((n < 3 ? x : 0) > n * 0.5) { n++; } return n * x; }, at: [{ x: 1.3 }] },
+  { name: 'continue in do…while', f: (x: number) => { let n = 0, s = 0; do { n++; if (n === 2) continue; s += x ** n; } while (n < 5); return s; }, at: [{ x: 0.9 }] },
+  { name: 'for (;;) left by return', f: (x: number) => { for (;;) { x = x * 1.1; if (x > 3) return x; } }, at: [{ x: 1 }] },
+  { name: '|| and && of numbers', f: (x: number, y: number) => { const a = x || y; const b = (x - x) || y; const c = x && y; return a + b * c; }, at: [{ x: 2, y: 3 }] },
+  { name: 'argmax', f: (v: number[]) => { let best = -Infinity; let at = -1; for (let i = 0; i < v.length; i++) if (v[i] > best) { best = v[i]; at = i; } return best * at; }, at: [{ v: [1, 5, 2] }] },
+  { name: 'a counted loop stepping down by 3', f: (x: number) => { let s = 0; for (let i = 10; i > 0; i -= 3) s += i * x; return s; }, at: [{ x: 1.5 }] },
+  { name: 'a for without init or update', f: (x: number) => { let i = 0; let s = 0; for (; i < 4; ) { s += x; i += 2; } return s + i; }, at: [{ x: 1.5 }] },
+  { name: 'a helper taking array literals', f: (x: number) => { const g = (a: number[]) => a.length * a[0]; return g([x, x]) + g([3]); }, at: [{ x: 1.5 }] },
+  { name: 'returns in nested ifs of a helper', f: (x: number) => { function h(t: number) { if (t > 0) { if (t > 1) return 2 * t; } else { return 3 * t; } return 4 * t; } return h(x) + h(-x) + h(x / 4); }, at: [{ x: 2 }] },
+  { name: 'nested for…of with continue', f: (v: number[]) => { let s = 0; for (const a of v) for (const b of v) { if (b > a) continue; s += a * b; } return s; }, at: [{ v: [1, 3, 2] }] },
+  { name: 'spreads of literals and Math.hypot()', f: (x: number) => Math.max(x, ...[1, 2]) + Math.hypot(), at: [{ x: 1.5 }, { x: 3 }] },
+];
