@@ -5,13 +5,14 @@ import { evaluate } from './evaluate';
 import { inputsOf } from './interpret/inputs';
 import { print } from './print/print';
 import { toLatex } from './print/latex';
-import { parsePoint } from './cli/inputs';
+import { chooseFunction, parsePoint } from './cli/inputs';
 import { load, session, write } from './cli/session';
 import { addDifferentiationCommands } from './cli/differentiate';
 import { addTrainCommand } from './cli/train';
 import { addDemoCommand } from './cli/demo';
 import { addBenchCommand } from './cli/bench';
 import { addCheckCommand } from './cli/check';
+import { addGradbenchCommand } from './cli/gradbench';
 import { formatValue } from './cli/output';
 import { toJson } from './report/json';
 import { tour } from './cli/tour';
@@ -26,6 +27,8 @@ function program(): Command {
   const cli = new Command('gradlab')
     .description('Four ways to differentiate the same program, side by side.')
     .showHelpAfterError('(run gradlab --help for usage)')
+    .option('--fn <name>', 'with -f FILE.js or FILE.ts: the function to take (default: the only one)')
+    .hook('preAction', (root) => chooseFunction(root.opts().fn))
     .exitOverride();
 
   cli
@@ -74,6 +77,7 @@ Examples:
   addDemoCommand(cli);
   addCheckCommand(cli);
   addBenchCommand(cli);
+  addGradbenchCommand(cli);
 
   cli
     .command('tour')

@@ -1,7 +1,6 @@
 // What the running command is working on, so a failure can be reported against its source.
-import { parse } from '../parse/parse';
 import type { Program } from '../ast';
-import { readSource, type Source } from './inputs';
+import { programOf, readSource, type Source } from './inputs';
 
 export const session: { source?: Source; json: boolean } = { json: false };
 
@@ -9,7 +8,7 @@ export const session: { source?: Source; json: boolean } = { json: false };
 export function load(expr: string | undefined, file: string | undefined, json: boolean | undefined): Program {
   session.json = !!json;
   session.source = readSource(expr, file);
-  return parse(session.source.text);
+  return programOf(session.source);
 }
 
 export function write(text: string): void {

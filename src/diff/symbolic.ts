@@ -9,7 +9,7 @@ import { simplify } from '../symbolic/simplify';
 import { derive, gradientOf, sizes } from './chain';
 import { fromJacobian, hvpFromHessian, requireScalar } from './common';
 import { Builder, Fork, SymbolicDomain } from './expr';
-import { compile, flatten, layoutOf, seedInputs, type Fn, type Layout, type Point } from './fn';
+import { compile, flatten, layoutOf, seedInputs, type CompileOptions, type Fn, type FnLike, type Layout, type Point } from './fn';
 import { bind, buffers, evaluate, type Graph } from './graph';
 import { compileExprs } from './lower';
 import { interpret } from '../interpret/interpret';
@@ -220,10 +220,15 @@ export function differentiate(source: Expr | Program, wrt: string): Derivative {
 }
 
 /** The simplified symbolic derivative of an expression (text or AST), as an AST. */
-export function derivative(expr: string | Expr, wrt: string): Expr {
-  const e = typeof expr === 'string' ? parseExpression(expr) : expr;
+export function derivative(expr: string | Expr | FnLike, wrt: string, options: CompileOptions = {}): Expr {
+  const e = typeof expr === 'string' ? parseExpression(expr) : typeof expr === 'function' || expr.kind === 'fn' ? programOf(compile(expr, options)) : expr;
   const d = differentiate(e, wrt);
   return d.pieces[0].expr;
+}
+
+function programOf(fn: Fn): Program {
+  if (!fn.program) throw new UnsupportedError('this function was built as expressions: it has no program to derive', undefined, 'expression');
+  return fn.program;
 }
 
 function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
