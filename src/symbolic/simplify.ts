@@ -32,7 +32,7 @@ let compiled: RuleIndex | undefined;
  * value kept). Shared subexpressions are simplified once and stay shared; a product of sums is
  * expanded only into a bounded number of terms and only where that prints smaller, so work grows
  * polynomially with the size of the DAG. The result is never a larger DAG than `expr`: where
- * canonical form would unshare more than it saves, `expr` comes back (`complete: false`).
+ * canonical form would unshare more than it saves, `expr` itself comes back.
  */
 export function simplify(expr: Expr, options: SimplifyOptions = {}): Simplified {
   const budget = new Budget(options.budget ?? DEFAULT_BUDGET);
