@@ -1,14 +1,20 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig([
+  // The library: the core (browser-safe, no Node built-in, so no shims), gradlab/nn and the
+  // Node-only gradlab/bench. Shared code goes to chunks, in CJS too, so that state the entries share
+  // (the digits handed over by loadDigits) is one module, not a copy per entry. No source maps:
+  // the output is unminified, readable as it is, and maps with full sources would double the tarball.
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', nn: 'src/nn.ts', bench: 'src/bench.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    shims: true,
-    sourcemap: true,
-    target: 'node20',
-    external: ['@tensorflow/tfjs'],
+    shims: false,
+    splitting: true,
+    sourcemap: false,
+    target: 'es2022',
+    // Optional peers, loaded at run time when installed, never bundled.
+    external: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'vega', 'vega-lite', 'mnist'],
   },
   {
     entry: { cli: 'src/cli.ts' },

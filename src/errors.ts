@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'no-result'
   | 'shape'
   | 'unsupported'
-  | 'usage';
+  | 'usage'
+  | 'missing-package';
 
 export class GradlabError extends Error {
   readonly code: ErrorCode;
@@ -77,6 +78,34 @@ export class UsageError extends GradlabError {
   constructor(message: string) {
     super('usage', message);
   }
+}
+
+/** An optional peer package (charts, digits, TF.js) is needed for what was asked and is not installed. */
+export class MissingPackageError extends GradlabError {
+  constructor(
+    /** The npm packages to install, e.g. ['vega', 'vega-lite']. */
+    readonly packages: readonly string[],
+    /** What needs them, e.g. 'charts'. */
+    readonly purpose: string,
+  ) {
+    const names = packages.map((p) => `'${p}'`).join(' and ');
+    super('missing-package', `${purpose} need${packages.length > 1 ? '' : 's'} the optional package${packages.length > 1 ? 's' : ''} ${names}, not installed: npm install ${packages.join(' ')}`);
+  }
+}
+
+/**
+ * For `import('vega').catch(missingPackage(['vega', 'vega-lite'], 'charts'))`: a failure to
+ * resolve one of the packages becomes a MissingPackageError naming all of them; any other failure
+ * (a broken install, an error while loading) is rethrown as it is, not misreported as absence.
+ */
+export function missingPackage(packages: readonly string[], purpose: string): (err: unknown) => never {
+  return (err) => {
+    const code = (err as { code?: unknown } | null)?.code;
+    const message = String((err as Error | null)?.message ?? err);
+    const notFound = code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || /cannot find (module|package)|failed to resolve/i.test(message);
+    if (notFound && packages.some((p) => message.includes(`'${p}'`) || message.includes(`"${p}"`))) throw new MissingPackageError(packages, purpose);
+    throw err;
+  };
 }
 
 /** `message at L:C`, then the source line and a caret under the column. */

@@ -6,6 +6,7 @@ import { UsageError } from '../errors';
 import { summaryTable } from '../harness/render';
 import { writeReport } from '../harness/report';
 import { STUDIES, type StudyName } from '../harness/types';
+import { loadCharts } from '../report/charts';
 import { toJson } from '../report/json';
 import { session, write } from './session';
 
@@ -77,6 +78,9 @@ Examples:
     .action(async (o: BenchFlags, cmd: Command) => {
       session.json = !!o.json;
       const only = parseStudies(o.only);
+      // The report's charts need the optional peers vega and vega-lite: say so before the studies run, not after.
+      const writeFiles = !o.json || cmd.getOptionValueSource('out') === 'cli';
+      if (writeFiles) await loadCharts();
       // Loaded here, not at start-up: the studies bring the peers (mathjs, TF.js) with them.
       const { runStudies } = await import('../harness/run');
       const bars = progress(!!o.json);
@@ -86,7 +90,6 @@ Examples:
       } finally {
         bars.stop();
       }
-      const writeFiles = !o.json || cmd.getOptionValueSource('out') === 'cli';
       const paths = writeFiles ? await writeReport(results, o.out) : undefined;
       if (o.json) {
         write(toJson(results));

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Program } from '../ast';
-import { UsageError, GradlabError } from '../errors';
+import { UsageError, GradlabError, missingPackage } from '../errors';
 import { evaluate } from '../evaluate';
 import { translateFile } from '../js/translate';
 import { parse } from '../parse/parse';
@@ -51,9 +51,18 @@ export function programOf(source: Source): Program {
   return parse(source.text);
 }
 
+/** sucrase, an optional peer: a MissingPackageError naming it when it is not installed. */
+function loadSucrase(): typeof import('sucrase') {
+  try {
+    return createRequire(import.meta.url)('sucrase') as typeof import('sucrase');
+  } catch (err) {
+    return missingPackage(['sucrase'], 'reading TypeScript files')(err);
+  }
+}
+
 /** TypeScript to JavaScript by sucrase, loaded only when a .ts file is read. */
 function stripTypes(text: string): string {
-  const { transform } = createRequire(import.meta.url)('sucrase') as typeof import('sucrase');
+  const { transform } = loadSucrase();
   try {
     return transform(text, { transforms: ['typescript'], disableESTransforms: true }).code;
   } catch (err) {

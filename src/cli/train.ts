@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { UsageError } from '../errors';
 import { DATASETS, loadDataset, type DatasetName } from '../nn/data';
+import { loadDigits } from '../nn/digits';
 import { ACTIVATIONS, architecture, LOSSES, type Activation, type Architecture, type LossName } from '../nn/network';
 import { OPTIMIZERS, type OptimizerName } from '../nn/optimizers';
 import { decisionBoundary, gradientNormChart, lossCurve } from '../nn/plots';
@@ -115,6 +116,7 @@ Examples:
   gradlab train --data digits --downsample 2 --per-class 200 --layers 196,64,10 --epochs 20 --out runs/digits`)
     .action(async (o: TrainFlags) => {
       session.json = !!o.json;
+      if (o.data === 'digits') await loadDigits();
       const data = loadDataset(o.data, {
         seed: o.seed,
         ...(o.samples ? { samples: o.samples } : {}),

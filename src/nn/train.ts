@@ -1,6 +1,5 @@
 // Training: any differentiator (or hand-derived backprop) computes the gradient of the loss
 // graph; the network, data, optimizer and batching never know which one.
-import { performance } from 'node:perf_hooks';
 import { differentiators } from '../diff/registry';
 import type { MethodName } from '../diff/types';
 import type { Fn } from '../diff/fn';

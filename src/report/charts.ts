@@ -1,15 +1,23 @@
 // Charts as self-contained SVG, drawn by vega-lite and vega at generation time (no network, no
 // browser): line charts of series, and a map of a function over a plane with points or paths.
 import type { TopLevelSpec } from 'vega-lite';
+import { missingPackage } from '../errors';
 
 export interface Series {
   readonly name: string;
   readonly points: readonly (readonly [number, number])[];
 }
 
+const CHARTS = ['vega', 'vega-lite'];
+
+/** vega and vega-lite, optional peers: loaded on first use (together they take longer to load
+ *  than most commands take to run), a MissingPackageError naming both when either is absent. */
+export function loadCharts(): Promise<[typeof import('vega'), typeof import('vega-lite')]> {
+  return Promise.all([import('vega'), import('vega-lite')]).catch(missingPackage(CHARTS, 'charts'));
+}
+
 export async function render(spec: TopLevelSpec): Promise<string> {
-  // Loaded on first use: together they take longer to load than most commands take to run.
-  const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  const [vega, vl] = await loadCharts();
   const compiled = vl.compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   const svg = await view.toSVG();

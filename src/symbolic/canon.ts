@@ -3,7 +3,7 @@
 // rules. Nothing here distributes a product over a sum, so sizes stay polynomial.
 import type { Expr } from '../ast';
 import { Dag } from './dag';
-import { ADD, coefficientOf, factorsOf, isCall, MUL, numOf, POW } from './forms';
+import { ADD, coefficientOf, factorsOf, HELD, isCall, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import type { Num } from './numbers';
 import { compareFactors, compareTerms, factsOf } from './order';
@@ -24,16 +24,25 @@ export class Budget {
   }
 }
 
+const nullable = (n: Num | null, f: (n: Num) => Num): Num | null => (n === null ? null : f(n));
+
 /** Ops whose value at numeric arguments is known exactly (an argument, its negation, a sign, a
  *  root of a perfect square): folded. Null leaves the call as it is (sqrt(2)). */
 const FOLD = new Map<string, (x: readonly Num[]) => Num | null>([
   ['sqrt', ([a]) => N.pow(a, N.HALF)],
+  ['cbrt', ([a]) => (N.sign(a) < 0 ? nullable(N.pow(N.neg(a), { p: 1, q: 3 }), N.neg) : N.pow(a, { p: 1, q: 3 }))],
   ['abs', ([a]) => (N.sign(a) < 0 ? N.neg(a) : a)],
   ['sign', ([a]) => N.rational(N.sign(a), 1)],
   ['heaviside', ([a]) => (N.sign(a) > 0 ? N.ONE : N.ZERO)],
   ['relu', ([a]) => (N.sign(a) > 0 ? a : N.ZERO)],
   ['max', (x) => x.reduce((m, a) => (N.value(a) > N.value(m) ? a : m))],
   ['min', (x) => x.reduce((m, a) => (N.value(a) < N.value(m) ? a : m))],
+]);
+
+/** Functions kept in canonical form as the reciprocal of another. */
+const RECIPROCALS = new Map([
+  ['sec', 'cos'],
+  ['csc', 'sin'],
 ]);
 
 /** Rounds of regrouping a product after merged factors changed base; rules terminate far sooner. */
@@ -182,6 +191,9 @@ export class Canon {
     const b = numOf(base);
     if (e !== null && N.isZero(e)) return this.number(N.ONE); // x^0 = 1, as Math.pow has it for every x
     if (e !== null && N.isOne(e)) return base;
+    // A held argument is a zero kept for its sign; a positive power of it is a zero whose sign
+    // no longer decides anything here (a place that it decides holds its own).
+    if (isCall(base, HELD) && e !== null && N.sign(e) > 0) return this.number(N.ZERO);
     if (b !== null) {
       if (N.isOne(b)) return base; // 1^x = 1
       const folded = e === null ? null : N.pow(b, e);
@@ -252,6 +264,10 @@ export class Canon {
     if (folded !== null) return this.number(folded);
     const exact = args.length === 1 ? this.atPiMultiple(op, args[0]) : null;
     if (exact !== null) return exact;
+    // sec and csc are reciprocals in canonical form, so that sec(x)²·cos(x) meets as cos(x)^-1
+    // (the table defines them as 1/cos and 1/sin, so the floats agree); they print back as sec, csc.
+    const reciprocal = RECIPROCALS.get(op);
+    if (reciprocal !== undefined && args.length === 1) return this.power(this.apply(reciprocal, args), this.number(N.MINUS_ONE));
     if (op === 'sqrt' && args.length === 1) {
       const c = this.contentOf(args[0]);
       const root = c === null ? null : N.pow(c, N.HALF);

@@ -10,6 +10,7 @@ import * as N from './numbers';
 import { factsOf } from './order';
 import { divideExactly, exprOf, polyOf } from './poly';
 import { render } from './render';
+import { isFiniteWhereInputsAre } from './zeros';
 
 /** Sums larger than this (canonical nodes) are left as they are: the pass stays near linear. */
 const MAX_SUM = 400;
@@ -21,31 +22,6 @@ const MAX_POWER = 4;
 /** The size the issue measures: nodes of the printed result (the rendered tree). */
 export function printedSize(e: Expr): number {
   return treeSize(render(e));
-}
-
-/** Functions finite at every finite argument (overflow aside), so that a sum or product of them,
- *  divided out of a sum, cannot meet Infinity / Infinity. */
-const FINITE = new Set(['sin', 'cos', 'tanh', 'atan', 'sigmoid', 'exp', 'sinh', 'cosh', 'abs', 'sqrt', 'cbrt', 'asinh', 'heaviside', 'sign', 'relu']);
-const finiteMemo = new WeakMap<Expr, boolean>();
-
-/** Whether `e` is finite wherever its inputs are finite: inputs, numbers, + · and positive integer powers, finite functions. */
-function isFinite(root: Expr): boolean {
-  postOrder(root, (e) => (finiteMemo.has(e) ? [] : childrenOf(e)), (e) => {
-    if (finiteMemo.has(e)) return;
-    const kids = childrenOf(e).every((k) => finiteMemo.get(k));
-    const n = numOf(e);
-    let ok: boolean;
-    if (n !== null) ok = Number.isFinite(N.value(n));
-    else if (e.kind === 'variable' || e.kind === 'index' || e.kind === 'constant') ok = true;
-    else if (e.kind !== 'call' || !kids) ok = false;
-    else if (e.op === ADD || e.op === MUL || FINITE.has(e.op)) ok = true;
-    else if (e.op === POW) {
-      const k = numOf(e.args[1]);
-      ok = k !== null && N.isInteger(k) && N.sign(k) > 0;
-    } else ok = false;
-    finiteMemo.set(e, ok);
-  });
-  return finiteMemo.get(root)!;
 }
 
 /** A factor as base and integer exponent; other factors are their own base with exponent 1. */
@@ -175,7 +151,7 @@ export class Factorer {
     const shift = new Map<Expr, number>();
     for (const b of bases) {
       const least = Math.min(...powers.map((m) => m.get(b) ?? 0));
-      if (least === 0 || (least < 0 && !isFinite(b))) continue;
+      if (least === 0 || (least < 0 && !isFiniteWhereInputsAre(b))) continue;
       shift.set(b, least);
       common.push(this.canon.power(b, this.canon.number(N.rational(least, 1))));
     }

