@@ -1,12 +1,11 @@
 // `gradlab bench`: runs the studies (a progress bar per study on a terminal), writes report.md,
 // index.html, results.json and the charts, and ends with the summary table.
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import { UsageError } from '../errors';
-import { summaryTable } from '../harness/render';
-import { writeReport } from '../harness/report';
 import { STUDIES, type StudyName } from '../harness/types';
 import { toJson } from '../report/json';
+import { splitTopLevel } from './options';
 import { session, write } from './session';
 
 interface BenchFlags {
@@ -19,8 +18,8 @@ interface BenchFlags {
 /** `accuracy,cost` → the studies named, in the order given; an unknown name is a usage error. */
 export function parseStudies(list: string | undefined): StudyName[] {
   if (list === undefined) return [...STUDIES];
-  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
-  if (names.length === 0) throw new UsageError(`--only expects study names separated by commas: ${STUDIES.join(', ')}`);
+  if (list.split(',').every((s) => s.trim() === '')) throw new UsageError(`--only expects study names separated by commas: ${STUDIES.join(', ')}`);
+  const names = splitTopLevel(list, '--only');
   for (const name of names) {
     if (!STUDIES.includes(name as StudyName)) throw new UsageError(`--only: no study '${name}'; the studies are ${STUDIES.join(', ')}`);
   }
@@ -28,7 +27,7 @@ export function parseStudies(list: string | undefined): StudyName[] {
 }
 
 /** Progress on stderr: bars on a terminal, a line per finished study otherwise, nothing with --json. */
-function progress(json: boolean): { onProgress: (study: string, done: number, total: number) => void; stop: () => void } {
+async function progress(json: boolean): Promise<{ onProgress: (study: string, done: number, total: number) => void; stop: () => void }> {
   if (json) return { onProgress: () => {}, stop: () => {} };
   if (!process.stderr.isTTY) {
     const finished = new Set<string>();
@@ -41,11 +40,12 @@ function progress(json: boolean): { onProgress: (study: string, done: number, to
       stop: () => {},
     };
   }
+  const { default: cliProgress } = await import('cli-progress');
   const multi = new cliProgress.MultiBar(
     { format: '{study} {bar} {value}/{total}', hideCursor: true, stream: process.stderr, clearOnComplete: false },
     cliProgress.Presets.shades_classic,
   );
-  const bars = new Map<string, cliProgress.SingleBar>();
+  const bars = new Map<string, SingleBar>();
   const width = Math.max(...STUDIES.map((s) => s.length));
   return {
     onProgress: (study, done, total) => {
@@ -79,7 +79,9 @@ Examples:
       const only = parseStudies(o.only);
       // Loaded here, not at start-up: the studies bring the peers (mathjs, TF.js) with them.
       const { runStudies } = await import('../harness/run');
-      const bars = progress(!!o.json);
+      const { writeReport } = await import('../harness/report');
+      const { summaryTable } = await import('../harness/render');
+      const bars = await progress(!!o.json);
       let results;
       try {
         results = await runStudies(only, { quick: !!o.quick, onProgress: bars.onProgress });

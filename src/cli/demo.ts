@@ -3,9 +3,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Argument } from 'commander';
-import { divergence, optimizers, trajectories, vanishing } from '../nn/demos';
-import { lossCurve } from '../nn/plots';
-import { lineChart, planeChart } from '../report/charts';
 import { toJson } from '../report/json';
 import { session, write } from './session';
 
@@ -13,6 +10,9 @@ const DEMOS = ['trajectories', 'vanishing', 'divergence', 'optimizers'] as const
 type Demo = (typeof DEMOS)[number];
 
 async function run(name: Demo, out: string): Promise<{ text: string; json: unknown; file: string }> {
+  const { divergence, optimizers, trajectories, vanishing } = await import('../nn/demos');
+  const { lossCurve } = await import('../nn/plots');
+  const { lineChart, planeChart } = await import('../report/charts');
   switch (name) {
     case 'trajectories': {
       const t = trajectories();

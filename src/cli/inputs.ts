@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError, GradlabError } from '../errors';
 import { evaluate } from '../evaluate';
+import { splitTopLevel } from './options';
 
 export interface Source {
   readonly text: string;
@@ -32,7 +33,7 @@ export function readSource(expr: string | undefined, file: string | undefined): 
 export function parsePoint(specs: readonly string[], flag = '--at'): Record<string, number | number[]> {
   const point: Record<string, number | number[]> = {};
   for (const spec of specs) {
-    for (const pair of splitTopLevel(spec)) {
+    for (const pair of splitTopLevel(spec, flag)) {
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
@@ -54,22 +55,4 @@ function constantValue(flag: string, name: string, text: string): number | numbe
     }
     throw err;
   }
-}
-
-/** Splits at commas outside brackets and parentheses: `x=f(a, b), v=[1, 2]` is two parts. */
-export function splitTopLevel(spec: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < spec.length; i++) {
-    const c = spec[i];
-    if (c === '[' || c === '(') depth++;
-    else if (c === ']' || c === ')') depth--;
-    else if (c === ',' && depth === 0) {
-      parts.push(spec.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(spec.slice(start));
-  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
 }
