@@ -106,7 +106,7 @@ Examples:
 function oneLine(message: string, cmd: Command): string {
   const text = message.trim().split('\n').map((l) => l.trim()).join(' ');
   const help = cmd.parent ? `gradlab ${cmd.name()} --help` : 'gradlab --help';
-  const pointsAtHelp = /^error: (unknown (option|command)|too many arguments|missing required argument)/.test(text);
+  const pointsAtHelp = /^error: (unknown (option|command)|too many arguments|missing required argument)/.test(text) && !text.includes('Did you mean');
   return `${text}${pointsAtHelp ? ` (see ${help})` : ''}\n`;
 }
 

@@ -91,11 +91,11 @@ Examples:
     .action(async (expr: string | undefined, o: CheckFlags) => {
       const { load } = await import('./load');
       const { parsePoint } = await import('./inputs');
-      const { checkGradient } = await import('../harness/check');
       const prog = load(expr, o.file, o.json);
       const at = parsePoint(o.at);
       if ((o.grad === undefined) === (o.gradExpr === undefined)) throw new UsageError('give the claimed gradient with either --grad or --grad-expr');
       const claimed = o.grad ? parsePoint(o.grad, '--grad') : await gradientFromExpressions(o.gradExpr!, at);
+      const { checkGradient } = await import('../harness/check');
       const c = checkGradient(prog, at, claimed, { seed: o.seed });
       session.json = !!o.json;
       write(o.json ? toJson({ ...c, seed: o.seed }) : formatCheck(c, o.seed));

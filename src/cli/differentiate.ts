@@ -38,11 +38,12 @@ Examples:
       const { load } = await import('./load');
       const { parsePoint } = await import('./inputs');
       const { compile, layoutOf, slotName } = await import('../diff/fn');
-      const { compare } = await import('../diff/compare');
       const { formatComparison } = await import('./report');
       const prog = load(expr, opts.file, opts.json);
       const at = parsePoint(opts.at);
       const fn = compile(prog);
+      // After the arguments are read: a usage error need not wait for the reference's mathjs.
+      const { compare } = await import('../diff/compare');
       const result = compare(fn, at, { methods: opts.methods, maxIterations: opts.maxIterations });
       const layout = layoutOf(fn, at);
       const labels = Array.from({ length: layout.n }, (_, j) => slotName(layout, j));
