@@ -30,7 +30,7 @@ function program(): Command {
     .description('evaluate an expression or program at a point')
     .argument('[expr]', "source text; '-' reads standard input")
     .option('-f, --file <path>', "read the program from a file ('-' for standard input)")
-    .option('--at <point>', 'input values: x=1,y=2 or v=[1,2,3]; constants like pi/4 allowed; may be repeated', collect, [])
+    .option('--at <point>', 'input values: x=1,y=2 or v=[1,2,3]; constants like pi/4 allowed; may be repeated', collect)
     .addOption(new Option('--max-iterations <n>', 'loop iterations allowed in one run').default(1_000_000).argParser(positiveInt))
     .option('--json', 'print {"value": ...} instead of text')
     .addHelpText('after', `
@@ -40,13 +40,13 @@ Examples:
   gradlab eval -f prog.gl --at x=12
   gradlab eval "sum(v)" --at v=[1,2,3] --json
   echo "sin(x)^2 + cos(x)^2" | gradlab eval - --at x=0.3`)
-    .action(async (expr: string | undefined, opts: Common & { at: string[]; maxIterations: number }) => {
+    .action(async (expr: string | undefined, opts: Common & { at?: string[]; maxIterations: number }) => {
       const { load } = await import('./cli/load');
       const { parsePoint } = await import('./cli/inputs');
       const { evaluate } = await import('./evaluate');
       const { formatValue } = await import('./cli/output');
       const prog = load(expr, opts.file, opts.json);
-      const value = evaluate(prog, parsePoint(opts.at), { maxIterations: opts.maxIterations });
+      const value = evaluate(prog, parsePoint(opts.at ?? []), { maxIterations: opts.maxIterations });
       write(opts.json ? toJson({ value }) : formatValue(value));
     });
 
@@ -123,6 +123,12 @@ function fail(err: unknown): number {
   process.stderr.write(`internal error: ${(err as Error)?.message ?? String(err)}\n(this is a bug in gradlab; please report it with the command that caused it)\n`);
   return 2;
 }
+
+// A reader that stops early (`gradlab --help | head`) is no error of ours.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(0);
+});
 
 const cli = program();
 cli.parseAsync(expressionLast(cli, process.argv)).catch((err: unknown) => {

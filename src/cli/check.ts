@@ -9,7 +9,7 @@ import { session, write } from './session';
 
 interface CheckFlags {
   file?: string;
-  at: string[];
+  at?: string[];
   grad?: string[];
   gradExpr?: string;
   seed: number;
@@ -71,7 +71,7 @@ export function addCheckCommand(cli: Command): void {
     .description('check a claimed gradient by its Taylor remainder (slope 2: right, slope 1: wrong) and against forward mode')
     .argument('[expr]', "f, a scalar function; '-' reads standard input")
     .option('-f, --file <path>', "read the program from a file ('-' for standard input)")
-    .option('--at <point>', 'input values: x=1,y=2 or v=[1,2,3]; may be repeated', collect, [])
+    .option('--at <point>', 'input values: x=1,y=2 or v=[1,2,3]; may be repeated', collect)
     .option('--grad <values>', 'the claimed gradient as values, like --at: x=4.02,y=0.77 or v=[1,2,3]; may be repeated', collect)
     .option('--grad-expr <list>', "the claimed gradient as one expression per input: 'x=2x y + y cos(x y), y=x^2 + x cos(x y)'")
     .option('--seed <n>', 'seed of the random direction', (v) => {
@@ -92,7 +92,7 @@ Examples:
       const { load } = await import('./load');
       const { parsePoint } = await import('./inputs');
       const prog = load(expr, o.file, o.json);
-      const at = parsePoint(o.at);
+      const at = parsePoint(o.at ?? []);
       if ((o.grad === undefined) === (o.gradExpr === undefined)) throw new UsageError('give the claimed gradient with either --grad or --grad-expr');
       const claimed = o.grad ? parsePoint(o.grad, '--grad') : await gradientFromExpressions(o.gradExpr!, at);
       const { checkGradient } = await import('../harness/check');

@@ -24,8 +24,12 @@ export function addDifferentiationCommands(cli: Command): void {
     .description('every method on the same function and point, judged against a 50-digit reference')
     .argument('[expr]', "source text; '-' reads standard input")
     .option('-f, --file <path>', "read the program from a file ('-' for standard input)")
-    .option('--at <point>', 'input values: x=1,y=2 or v=[1,2,3]; may be repeated', collect, [])
-    .option('--methods <list>', 'comma-separated: finite, symbolic, forward, reverse, finite:<scheme>, all', commaList('--methods'), ['finite', 'symbolic', 'forward', 'reverse'])
+    .option('--at <point>', 'input values: x=1,y=2 or v=[1,2,3]; may be repeated', collect)
+    .addOption(
+      new Option('--methods <list>', 'comma-separated: finite, symbolic, forward, reverse, finite:<scheme>, all')
+        .argParser(commaList('--methods'))
+        .default(['finite', 'symbolic', 'forward', 'reverse'], 'finite,symbolic,forward,reverse'),
+    )
     .addOption(new Option('--max-iterations <n>', 'loop iterations allowed in one run').default(1_000_000).argParser(positiveInt))
     .option('--json', 'print {"at", "value", "reference", "methods": [...], "warnings"}')
     .addHelpText('after', `
@@ -34,13 +38,13 @@ Examples:
   gradlab compare "x^x" --at x=1.5
   gradlab compare -f prog.gl --at x=12
   gradlab compare "[x*y, sin(x)]" --at x=1,y=2 --methods all --json`)
-    .action(async (expr: string | undefined, opts: Sourced & { at: string[]; methods: string[]; maxIterations: number }) => {
+    .action(async (expr: string | undefined, opts: Sourced & { at?: string[]; methods: string[]; maxIterations: number }) => {
       const { load } = await import('./load');
       const { parsePoint } = await import('./inputs');
       const { compile, layoutOf, slotName } = await import('../diff/fn');
       const { formatComparison } = await import('./report');
       const prog = load(expr, opts.file, opts.json);
-      const at = parsePoint(opts.at);
+      const at = parsePoint(opts.at ?? []);
       const fn = compile(prog);
       // After the arguments are read: a usage error need not wait for the reference's mathjs.
       const { compare } = await import('../diff/compare');
