@@ -11,6 +11,7 @@ import { addTrainCommand } from './cli/train';
 import { addDemoCommand } from './cli/demo';
 import { addBenchCommand } from './cli/bench';
 import { addCheckCommand } from './cli/check';
+import { addGradbenchCommand } from './cli/gradbench';
 import { VERSION } from './cli/version';
 import { toJson } from './report/json';
 
@@ -23,6 +24,11 @@ function program(): Command {
   const cli = new Command('gradlab')
     .description('Four ways to differentiate the same program, side by side.')
     .version(VERSION, '-V, --version', 'print the version')
+    .option('--fn <name>', 'with -f FILE.js or FILE.ts: the function to take (default: the only one)')
+    .hook('preAction', async (root) => {
+      const fn = root.opts().fn;
+      if (fn !== undefined) (await import('./cli/inputs')).chooseFunction(fn);
+    })
     .exitOverride();
 
   cli
@@ -80,6 +86,7 @@ Examples:
   addDemoCommand(cli);
   addCheckCommand(cli);
   addBenchCommand(cli);
+  addGradbenchCommand(cli);
 
   cli
     .command('tour')

@@ -14,6 +14,10 @@ export type ErrorCode =
   | 'index'
   | 'domain'
   | 'iteration-budget'
+  // The high-precision reference cannot carry the digits (a trigonometric argument beyond float64's
+  // range), or ran past its time limit.
+  | 'precision-limit'
+  | 'time-limit'
   | 'no-result'
   | 'shape'
   | 'unsupported'

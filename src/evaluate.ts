@@ -3,12 +3,14 @@ import type { Program } from './ast';
 import { EvalError } from './errors';
 import { float } from './interpret/domain';
 import { interpret, type RunOptions } from './interpret/interpret';
-import { parse } from './parse/parse';
+import { compile, type CompileOptions, type FnLike } from './diff/fn';
 
 export type Inputs = Readonly<Record<string, number | readonly number[]>>;
 
-export function evaluate(source: string | Program, inputs: Inputs = {}, options: RunOptions = {}): number | number[] {
-  const program = typeof source === 'string' ? parse(source) : source;
+/** Source text, a program, a compiled function or a JS function (see compile), at float64 inputs. */
+export function evaluate(source: FnLike, inputs: Inputs = {}, options: RunOptions & CompileOptions = {}): number | number[] {
+  const program: Program | null = compile(source, options).program;
+  if (!program) throw new EvalError('type', 'this function was built from expressions: evaluate it with its graph, not the interpreter');
   return interpret(program, float, checkInputs(inputs), options);
 }
 

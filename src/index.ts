@@ -16,10 +16,11 @@ export { inputsOf, type InputUse } from './interpret/inputs';
 // Differentiation: four methods behind one interface, the verbs over them, and compare
 export { differentiators, differentiator, METHODS, gradient, jacobian, hessian, jvp, vjp, hvp, type MethodOptions } from './diff/registry';
 export { derivative, differentiate, type Derivative } from './diff/symbolic';
-export { simplify } from './symbolic/simplify';
+export { simplify } from './simplify';
 export { compare, parseMethods, relativeError, SCHEMES, type Comparison, type MethodResult, type CompareOptions } from './diff/compare';
 export { reference } from './diff/reference';
-export { compile, layoutOf, type Fn, type FnLike, type Point, type Layout } from './diff/fn';
+export { compile, layoutOf, type Fn, type FnLike, type JsFunction, type CompileOptions, type Point, type Layout } from './diff/fn';
+export { translateFunction, translateFile, type Translated, type TranslateOptions } from './js/translate';
 export type { Differentiator, MethodName, Options, Scheme, Stats, Answer } from './diff/types';
 
 // Checking a gradient someone claims (their own backprop): the Taylor remainder's slope, and forward mode

@@ -23,13 +23,22 @@ export interface Algebra<T> {
 
 export type Partial = <T>(A: Algebra<T>, x: readonly T[], out: T, i: number) => T;
 
+/** Every partial of an n-ary op at once, for ops whose partials share work (an extremum's
+ *  one-hot partials: linear in n together, quadratic one by one). */
+export type JointPartials = <T>(A: Algebra<T>, x: readonly T[], out: T) => T[];
+
 export interface Primitive {
   readonly name: string;
   /** Fixed argument count, or [min, max] with max = Infinity for n-ary ops. */
   readonly arity: number | readonly [number, number];
   readonly fn: (...x: number[]) => number;
+  /** The same function with its arguments as one array: no spread, so an n-ary op takes a
+   *  10⁶-element vector (a spread of that many arguments overflows the stack). */
+  readonly apply: (x: readonly number[]) => number;
   /** One partial per argument; an n-ary op gives one partial that reads `i`. */
   readonly d: readonly Partial[];
+  /** All partials at once, where that is cheaper than `d` one by one; `partials` uses it. */
+  readonly joint?: JointPartials;
   /** One sentence for `--help` and the README. */
   readonly doc: string;
 }
@@ -40,15 +49,29 @@ const sq = <T>(A: Algebra<T>, a: T) => A.mul(a, a);
 const recip = <T>(A: Algebra<T>, a: T) => A.div(A.lift(1), a);
 /** H(a): 1 where a > 0, else 0 (so H(0) = 0). */
 const step = <T>(A: Algebra<T>, a: T) => A.call('heaviside', a);
-/** 1 where x[i] is the first extremum: `beats(a, b)` is 1 where a beats b strictly. A later
- *  argument wins only by beating every earlier one, so ties go to the first. */
-const firstWinner = <T>(A: Algebra<T>, x: readonly T[], i: number, beats: (a: T, b: T) => T): T =>
-  x.reduce((acc, xj, j) => (j === i ? acc : A.mul(acc, j < i ? beats(x[i], xj) : A.sub(A.lift(1), beats(xj, x[i])))), A.lift(1));
+/** One-hot partials of an extremum: 1 for the first argument that attains `out`, 0 for the rest
+ *  (so ties go to the first). `attains(xj)` is 1 where xj equals out; a running flag records that
+ *  an earlier argument has already taken the derivative, which keeps the cost linear in n. */
+const firstAttaining = <T>(A: Algebra<T>, x: readonly T[], attains: (xj: T) => T): T[] => {
+  const d: T[] = new Array(x.length);
+  let taken = A.lift(0);
+  for (let j = 0; j < x.length; j++) {
+    d[j] = A.mul(attains(x[j]), A.sub(A.lift(1), taken));
+    taken = A.add(taken, d[j]);
+  }
+  return d;
+};
+// out - xj ≥ 0 for a maximum, and H is 0 exactly where xj attains it (H(NaN) = 0 too, so an
+// infinite maximum, where Inf - Inf is NaN, is attained).
+const maxPartials: JointPartials = (A, x, o) => firstAttaining(A, x, (xj) => A.sub(A.lift(1), step(A, A.sub(o, xj))));
+const minPartials: JointPartials = (A, x, o) => firstAttaining(A, x, (xj) => A.sub(A.lift(1), step(A, A.sub(xj, o))));
 
 const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
 
+// The n-ary functions take their arguments as one array, and loop: no spread, no recursion.
+
 /** Σ aᵢbᵢ over the first and second halves of the arguments (an odd count has no value). */
-function dot(...x: number[]): number {
+function dot(x: readonly number[]): number {
   const k = x.length / 2;
   if (!Number.isInteger(k)) return NaN;
   let s = 0;
@@ -56,12 +79,56 @@ function dot(...x: number[]): number {
   return s;
 }
 
+function sum(x: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i];
+  return s;
+}
+
+/** Pairwise Math.max and Math.min keep their NaN and signed-zero rules (max(-0, 0) = 0). */
+function max(x: readonly number[]): number {
+  let best = -Infinity;
+  for (let i = 0; i < x.length; i++) best = Math.max(best, x[i]);
+  return best;
+}
+
+function min(x: readonly number[]): number {
+  let best = Infinity;
+  for (let i = 0; i < x.length; i++) best = Math.min(best, x[i]);
+  return best;
+}
+
+/** √Σx² scaled by the largest |x| so that nothing overflows, with the sum compensated (Kahan) as
+ *  V8's Math.hypot does; Infinity if any argument is infinite, even beside a NaN. */
+function hypot(x: readonly number[]): number {
+  let top = 0;
+  let nan = false;
+  for (let i = 0; i < x.length; i++) {
+    const a = Math.abs(x[i]);
+    if (a === Infinity) return Infinity;
+    if (a !== a) nan = true;
+    else if (a > top) top = a;
+  }
+  if (nan) return NaN;
+  if (top === 0) return 0;
+  let s = 0;
+  let c = 0;
+  for (let i = 0; i < x.length; i++) {
+    const r = x[i] / top;
+    const y = r * r - c;
+    const t = s + y;
+    c = t - s - y;
+    s = t;
+  }
+  return Math.sqrt(s) * top;
+}
+
 /** log Σ e^xᵢ, shifted by the largest xᵢ so that no exponential overflows. */
-function logsumexp(...x: number[]): number {
-  const m = Math.max(...x);
+function logsumexp(x: readonly number[]): number {
+  const m = max(x);
   if (!Number.isFinite(m)) return m;
   let s = 0;
-  for (const v of x) s += Math.exp(v - m);
+  for (let i = 0; i < x.length; i++) s += Math.exp(x[i] - m);
   return m + Math.log(s);
 }
 
@@ -70,11 +137,19 @@ function nthRoot(x: number, n: number): number {
   return Math.pow(x, 1 / n);
 }
 
-function row(name: string, arity: Primitive['arity'], fn: Primitive['fn'], d: readonly Partial[], doc: string): Primitive {
-  return { name, arity, fn, d, doc };
+function row(name: string, arity: number | readonly [number, number], fn: Primitive['fn'], d: readonly Partial[], doc: string): Primitive {
+  // A few arguments at most: a spread of them is safe.
+  return { name, arity, fn, apply: (x) => fn(...x), d, doc };
 }
 
-const N = Infinity;
+/** A row for an n-ary op, given as a function of one array of arguments; its rule is one partial
+ *  that reads `i`, or joint partials (then each partial alone costs as much as all of them). */
+function nary(name: string, least: number, apply: Primitive['apply'], rule: Partial | { joint: JointPartials }, doc: string): Primitive {
+  const base = { name, arity: [least, Infinity] as const, fn: (...x: number[]) => apply(x), apply, doc };
+  if (typeof rule === 'function') return { ...base, d: [rule] };
+  const { joint } = rule;
+  return { ...base, d: [(A, x, o, i) => joint(A, x, o)[i]], joint };
+}
 
 // prettier-ignore
 const ROWS: readonly Primitive[] = [
@@ -132,12 +207,12 @@ const ROWS: readonly Primitive[] = [
   row('abs',        1, Math.abs,            [(A, [x]) => A.call('sign', x)],                     'absolute value'),         // d = sign x, so abs'(0) = 0
   row('sign',       1, Math.sign,           [zero],                                              'sign: -1, 0 or 1'),       // d = 0 (a jump at 0)
   row('heaviside',  1, (x) => (x > 0 ? 1 : 0), [zero],                                          'step: 1 where x > 0, else 0'), // d = 0 (a jump at 0)
-  row('max',   [1, N], Math.max,            [(A, x, o, i) => firstWinner(A, x, i, (a, b) => step(A, A.sub(a, b)))], 'largest argument'),  // d/dxᵢ = 1 for the first maximum
-  row('min',   [1, N], Math.min,            [(A, x, o, i) => firstWinner(A, x, i, (a, b) => step(A, A.sub(b, a)))], 'smallest argument'), // d/dxᵢ = 1 for the first minimum
-  row('hypot', [1, N], Math.hypot,          [(A, x, o, i) => A.div(x[i], o)],                    'Euclidean norm of the arguments'), // d/dxᵢ = xᵢ/out
-  row('sum',   [1, N], (...x) => x.reduce((s, v) => s + v, 0), [one],                           'sum of the arguments'),   // d/dxᵢ = 1
-  row('dot',   [2, N], dot,                 [(A, x, o, i) => x[(i + x.length / 2) % x.length]],  'dot(a, b) = Σ aᵢbᵢ of two equal halves'), // d/daᵢ = bᵢ, d/dbᵢ = aᵢ
-  row('logsumexp', [1, N], logsumexp,       [(A, x, o, i) => A.call('exp', A.sub(x[i], o))],    'log Σ e^xᵢ, computed stably'), // d/dxᵢ = softmax(x)ᵢ
+  nary('max',       1, max,              { joint: maxPartials },                               'largest argument'),  // d/dxᵢ = 1 for the first maximum
+  nary('min',       1, min,              { joint: minPartials },                               'smallest argument'), // d/dxᵢ = 1 for the first minimum
+  nary('hypot',     1, hypot,            (A, x, o, i) => A.div(x[i], o),                       'Euclidean norm of the arguments'), // d/dxᵢ = xᵢ/out
+  nary('sum',       1, sum,              one,                                                  'sum of the arguments'),   // d/dxᵢ = 1
+  nary('dot',       2, dot,              (A, x, o, i) => x[(i + x.length / 2) % x.length],     'dot(a, b) = Σ aᵢbᵢ of two equal halves'), // d/daᵢ = bᵢ, d/dbᵢ = aᵢ
+  nary('logsumexp', 1, logsumexp,        (A, x, o, i) => A.call('exp', A.sub(x[i], o)),        'log Σ e^xᵢ, computed stably'), // d/dxᵢ = softmax(x)ᵢ
   // The network's activations.
   row('sigmoid',    1, sigmoid,             [(A, x, o) => A.mul(o, A.sub(A.lift(1), o))],        'logistic 1/(1+e^-x)'),    // d = σ(1 - σ)
   row('relu',       1, (x) => (x > 0 ? x : 0), [(A, [x]) => step(A, x)],                         'max(x, 0)'),              // d = H(x), so relu'(0) = 0
@@ -160,6 +235,15 @@ export function arityRange(p: Primitive): readonly [number, number] {
 export function partialOf(p: Primitive, i: number): Partial {
   const d = p.d[Math.min(i, p.d.length - 1)];
   if (!d) throw new Error(`'${p.name}' has no derivative rule for argument ${i + 1}; add one to the primitive table`);
+  return d;
+}
+
+/** ∂out/∂x[i] for every i where `wanted(i)` (undefined elsewhere), through the op's joint rule
+ *  when it has one: what a sweep calls to take all of a node's partials in linear time. */
+export function partials<T>(p: Primitive, A: Algebra<T>, x: readonly T[], out: T, wanted: (i: number) => boolean = () => true): (T | undefined)[] {
+  if (p.joint) return p.joint(A, x, out);
+  const d: (T | undefined)[] = new Array(x.length);
+  for (let i = 0; i < x.length; i++) if (wanted(i)) d[i] = partialOf(p, i)(A, x, out, i);
   return d;
 }
 

@@ -28,7 +28,7 @@ export function expressionLast(cli: Command, argv: readonly string[]): string[] 
       kept.push(...rest.slice(i + 2));
       break;
     }
-    const option = optionOf(cmd, word);
+    const option = optionOf([...cmd.options, ...cli.options], word);
     if (option) {
       kept.push(word);
       if (takesNext(option, word, rest[i + 1])) kept.push(rest[++i]);
@@ -42,14 +42,15 @@ export function expressionLast(cli: Command, argv: readonly string[]): string[] 
   return expr === undefined ? [...argv] : [...argv.slice(0, at + 1), ...kept, '--', expr];
 }
 
-/** The option `word` names (`--at`, `--at=x=1`, `-f`, `-fprog.gl`), help included. */
-function optionOf(cmd: Command, word: string): Option | 'flag' | undefined {
+/** Which of the command's options (its own, then gradlab's) `word` names: `--at`, `--at=x=1`,
+ *  `-f`, `-fprog.gl`; help included. */
+function optionOf(options: readonly Option[], word: string): Option | 'flag' | undefined {
   if (word === '-h' || word === '--help') return 'flag';
   if (word.startsWith('--')) {
     const name = word.split('=')[0];
-    return cmd.options.find((o) => o.long === name) ?? 'flag';
+    return options.find((o) => o.long === name) ?? 'flag';
   }
-  return cmd.options.find((o) => o.short !== undefined && word.startsWith(o.short));
+  return options.find((o) => o.short !== undefined && word.startsWith(o.short));
 }
 
 function takesNext(option: Option | 'flag', word: string, next: string | undefined): boolean {

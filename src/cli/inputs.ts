@@ -1,7 +1,12 @@
-// Reading what the command line names: the source (argument, file or stdin) and `--at` points.
+// Reading what the command line names: the source (argument, file or stdin, gradlab or a .js/.ts
+// file's function) and `--at` points.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Program } from '../ast';
 import { UsageError, GradlabError } from '../errors';
 import { evaluate } from '../evaluate';
+import { translateFile } from '../js/translate';
+import { parse } from '../parse/parse';
 import { splitTopLevel } from './options';
 
 export interface Source {
@@ -10,19 +15,53 @@ export interface Source {
   readonly origin: string;
 }
 
+const JS_FILE = /\.(m|c)?js$/;
+const TS_FILE = /\.(m|c)?ts$/;
+
+/** `--fn NAME`: which function of a .js/.ts file to take (set from the command line). */
+let functionName: string | undefined;
+
+export function chooseFunction(name: string | undefined): void {
+  functionName = name;
+}
+
 export function readSource(expr: string | undefined, file: string | undefined): Source {
   if (expr !== undefined && file !== undefined) throw new UsageError('give either an expression or -f FILE, not both');
+  if (functionName !== undefined && !(file && (JS_FILE.test(file) || TS_FILE.test(file)))) {
+    throw new UsageError('--fn names a function of a .js or .ts file given with -f');
+  }
   if (file !== undefined) {
     if (file === '-') return { text: readFileSync(0, 'utf8'), origin: 'stdin' };
     try {
-      return { text: readFileSync(file, 'utf8'), origin: file };
+      const text = readFileSync(file, 'utf8');
+      // Types stripped, lines kept: errors then point at the JavaScript that was translated.
+      return { text: TS_FILE.test(file) ? stripTypes(text) : text, origin: file };
     } catch (err) {
+      if (err instanceof GradlabError) throw err;
       throw new UsageError(`cannot read '${file}': ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
     }
   }
   if (expr === undefined) throw new UsageError('give an expression, -f FILE, or - to read standard input');
   if (expr === '-') return { text: readFileSync(0, 'utf8'), origin: 'stdin' };
   return { text: expr, origin: 'argument' };
+}
+
+/** The program a source holds: gradlab text, or the chosen function of a .js/.ts file. */
+export function programOf(source: Source): Program {
+  if (JS_FILE.test(source.origin) || TS_FILE.test(source.origin)) return translateFile(source.text, functionName).program;
+  return parse(source.text);
+}
+
+/** TypeScript to JavaScript by sucrase, loaded only when a .ts file is read. */
+function stripTypes(text: string): string {
+  const { transform } = createRequire(import.meta.url)('sucrase') as typeof import('sucrase');
+  try {
+    return transform(text, { transforms: ['typescript'], disableESTransforms: true }).code;
+  } catch (err) {
+    const e = err as Error & { loc?: { line: number; column: number } };
+    const where = e.loc ? ` at ${e.loc.line}:${e.loc.column + 1}` : '';
+    throw new UsageError(`cannot read the TypeScript: ${e.message.replace(/ \(\d+:\d+\)$/, '')}${where}`);
+  }
 }
 
 /**

@@ -16,7 +16,7 @@ function duration(s: number | undefined): string {
   return `${s.toFixed(2)} s`;
 }
 
-function flatValues(r: MethodResult | Comparison['reference']): number[] {
+function flatValues(r: MethodResult | NonNullable<Comparison['reference']>): number[] {
   if (Array.isArray(r)) return r.flat();
   return Object.values(r).flatMap((v) => (typeof v === 'number' ? [v] : v));
 }
@@ -36,7 +36,7 @@ export function formatComparison(c: Comparison, labels: readonly string[]): stri
   lines.push(`at ${at}`);
   lines.push(`value      ${typeof c.value === 'number' ? num(c.value) : shown(c.value)}`);
   const what = Array.isArray(c.reference) ? 'Jacobian' : `∂/∂(${labels.join(', ')})`;
-  lines.push(`reference  ${shown(flatValues(c.reference))}   (${what}, forward mode in 50 digits)`);
+  lines.push(c.reference ? `reference  ${shown(flatValues(c.reference))}   (${what}, forward mode in 50 digits)` : `reference  none: ${c.referenceError}`);
   lines.push('');
   const rows = c.methods.map((m) => {
     const value = m.ok ? shown(m.gradient ? flatValues(m.gradient) : (m.jacobian ?? []).flat()) : '';

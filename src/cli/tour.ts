@@ -1,6 +1,9 @@
 // The built-in default run: the seed examples parsed, printed back, shown as LaTeX and evaluated.
+import type { Program } from '../ast';
+import { compare } from '../diff/compare';
 import { evaluate, type Inputs } from '../evaluate';
 import { inputsOf } from '../interpret/inputs';
+import { translateFile } from '../js/translate';
 import { parse } from '../parse/parse';
 import { print } from '../print/print';
 import { toLatex } from '../print/latex';
@@ -10,6 +13,8 @@ interface Seed {
   readonly title: string;
   readonly source: string;
   readonly points: readonly Inputs[];
+  /** The source is a JavaScript function: shown translated, and differentiated every way. */
+  readonly js?: boolean;
 }
 
 const SEEDS: readonly Seed[] = [
@@ -26,12 +31,18 @@ const SEEDS: readonly Seed[] = [
     points: [{ x: [1, 1, 1, 1] }, { x: [-1.2, 1, -1.2, 1] }],
   },
   { title: 'a logistic unit', source: 'sigmoid(w1 x1 + w2 x2 + b)', points: [{ w1: 0.5, x1: 1, w2: -0.25, x2: 2, b: 0.1 }] },
+  {
+    title: 'the same loop as a plain JavaScript function (printed: its translation)',
+    source: 'function halve(x) {\n  while (Math.abs(x) > 5) x = x / 2;\n  return x ** 2;\n}',
+    points: [{ x: 12 }],
+    js: true,
+  },
 ];
 
 export function tour(): string {
   const out: string[] = ['gradlab tour: each seed example parsed, printed back, and evaluated', ''];
   for (const seed of SEEDS) {
-    const prog = parse(seed.source);
+    const prog: Program = seed.js ? translateFile(seed.source).program : parse(seed.source);
     out.push(`## ${seed.title}`, indent(seed.source), '');
     out.push(`  printed : ${print(prog).split('\n').join('\n            ')}`);
     out.push(`  LaTeX   : ${toLatex(prog).split('\n').join('\n            ')}`);
@@ -39,11 +50,19 @@ export function tour(): string {
     for (const point of seed.points) {
       const at = Object.entries(point).map(([k, v]) => `${k}=${formatValue(v as number | number[])}`).join(', ');
       out.push(`  f(${at}) = ${formatValue(evaluate(prog, point))}`);
+      if (seed.js) out.push(...derivatives(prog, point));
     }
     out.push('');
   }
   out.push('Next: gradlab eval "<expr>" --at x=1, gradlab parse "<expr>" --latex, gradlab --help');
   return out.join('\n');
+}
+
+/** Each method's df/dx, or why it refuses: symbolic names the JS line of the loop. */
+function derivatives(prog: Program, point: Inputs): string[] {
+  return compare(prog, point, { methods: ['symbolic', 'forward', 'reverse'] }).methods.map((m) =>
+    `  ${m.method.padEnd(8)}: ${m.ok ? `df/dx = ${formatValue(Object.values(m.gradient ?? {})[0] as number)}` : `refuses: ${m.error}`}`,
+  );
 }
 
 function indent(text: string): string {

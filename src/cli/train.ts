@@ -32,6 +32,7 @@ interface TrainFlags {
   save?: string;
   load?: string;
   json?: boolean;
+  history: 'epochs' | 'steps';
 }
 
 const MODEL_FORMAT = 'gradlab-model';
@@ -69,7 +70,16 @@ async function loadModel(path: string): Promise<{ arch: Architecture; params: Fl
 }
 
 function summary(r: TrainResult): object {
-  return { method: r.method, epochs: r.epochs, train: r.train, test: r.test, secondsPerStep: r.secondsPerStep, steps: r.steps, ...(r.diverged ? { diverged: r.diverged } : {}) };
+  return {
+    method: r.method,
+    epochs: r.epochs,
+    train: r.train,
+    test: r.test,
+    secondsPerStep: r.secondsPerStep,
+    steps: r.steps,
+    ...(r.diverged ? { diverged: r.diverged } : {}),
+    ...(r.stepHistory ? { stepHistory: r.stepHistory } : {}),
+  };
 }
 
 export function addTrainCommand(cli: Command): void {
@@ -108,6 +118,7 @@ export function addTrainCommand(cli: Command): void {
     .option('--samples <n>', 'generated datasets: how many points', wholeNumber('--samples'))
     .option('--per-class <n>', 'digits: images per digit', wholeNumber('--per-class'))
     .addOption(new Option('--downsample <f>', 'digits: average f×f pixel blocks').choices(['1', '2', '4']).argParser(Number))
+    .addOption(new Option('--history <what>', 'epochs, or steps: also every step\'s batch loss, training loss and time (in --json and metrics.json)').choices(['epochs', 'steps']).default('epochs'))
     .option('--out <dir>', 'write metrics.json, loss.svg, gradient-norms.svg and (2-D data) boundary.svg')
     .option('--save <file>', 'write the trained model as JSON')
     .option('--load <file>', 'start from a saved model')
@@ -153,6 +164,7 @@ Examples:
         clipValue: o.clipValue,
         clipNorm: o.clipNorm,
         weightDecay: o.weightDecay,
+        history: o.history,
         params: loaded?.params,
         onEpoch: (e) => bar?.update(e.epoch, { loss: e.train.loss.toPrecision(4), acc: e.train.accuracy.toFixed(3), tacc: e.test.accuracy.toFixed(3) }),
       });

@@ -1,8 +1,18 @@
 // The chain rule over an interned expression DAG, without recursion: forward for one variable,
 // and reverse accumulation for a whole gradient in one pass (the adjoints share subexpressions).
 import type { Expr } from '../ast';
-import { partialOf, primitive } from '../primitives';
+
+type Call = Extract<Expr, { kind: 'call' }>;
+import { partialOf, primitive, type Algebra } from '../primitives';
 import type { SymbolicDomain } from './expr';
+
+/** ∂e/∂(argument i), from the primitive table. */
+function partial(S: SymbolicDomain, A: Algebra<Expr>, e: Call, i: number): Expr {
+  // Special case (issue 8): 0^b is the constant 0 wherever b > 0, so its slope in b is 0; the
+  // table's a^b·log(a) would be 0·(-Infinity) there.
+  if (e.op === 'pow' && i === 1 && e.args[0].kind === 'number' && e.args[0].value === 0) return S.constant(0);
+  return partialOf(primitive(e.op), i)(A, e.args, e, i);
+}
 
 /** Nodes reachable from `roots`, each after its arguments. */
 export function topological(roots: readonly Expr[]): Expr[] {
@@ -40,12 +50,11 @@ export function derive(S: SymbolicDomain, root: Expr, wrt: Expr): Expr {
   const d = new Map<Expr, Expr>([[wrt, S.constant(1)]]);
   for (const e of order) {
     if (e === wrt || !active.has(e) || e.kind !== 'call') continue;
-    const p = primitive(e.op);
     let sum: Expr | null = null;
     e.args.forEach((a, i) => {
       const da = d.get(a);
       if (!da || !active.has(a)) return;
-      const term = A.mul(partialOf(p, i)(A, e.args, e, i), da);
+      const term = A.mul(partial(S, A, e, i), da);
       sum = sum ? A.add(sum, term) : term;
     });
     if (sum) d.set(e, sum);
@@ -65,10 +74,9 @@ export function gradientOf(S: SymbolicDomain, root: Expr, leaves: readonly Expr[
     const e = order[k];
     const g = adj.get(e);
     if (!g || e.kind !== 'call' || leafSet.has(e)) continue;
-    const p = primitive(e.op);
     e.args.forEach((a, i) => {
       if (!active.has(a)) return;
-      const term = A.mul(g, partialOf(p, i)(A, e.args, e, i));
+      const term = A.mul(g, partial(S, A, e, i));
       const prev = adj.get(a);
       adj.set(a, prev ? A.add(prev, term) : term);
     });

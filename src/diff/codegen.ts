@@ -1,7 +1,7 @@
 // Float64 partial derivatives generated from the primitive table's rules, as plain JavaScript
 // functions: the graph sweeps' fast path, derived from the same one-line rules as every method.
 import { float, algebraOf } from '../interpret/domain';
-import { arityRange, partialOf, PRIMITIVES, type Algebra, type Primitive } from '../primitives';
+import { arityRange, partialOf, partials, PRIMITIVES, type Algebra, type Primitive } from '../primitives';
 
 /** Writes ∂out/∂x[k] into `into[k]` for the arguments whose bit is set in `mask`; the arguments
  *  are `v[arg[s]]`, `v[arg[s + 1]]`, …, as they sit in a graph's arrays. */
@@ -34,8 +34,10 @@ function generate(p: Primitive, nargs: number): Partials {
 /** The rules run through the float algebra: for ops whose argument count is only known late. */
 function interpreted(p: Primitive): Partials {
   return (v, arg, s, nargs, out, into) => {
-    const xs = Array.from({ length: nargs }, (_, k) => v[arg[s + k]]);
-    for (let i = 0; i < nargs; i++) into[i] = partialOf(p, i)(FLOAT, xs, out, i);
+    const xs: number[] = new Array(nargs);
+    for (let k = 0; k < nargs; k++) xs[k] = v[arg[s + k]];
+    const d = partials(p, FLOAT, xs, out);
+    for (let i = 0; i < nargs; i++) into[i] = d[i]!;
   };
 }
 

@@ -3,9 +3,10 @@
 import { performance } from 'node:perf_hooks';
 import { GradlabError } from '../errors';
 import { relativeError } from './distance';
-import { compile, flatten, layoutOf, unflatten, type FnLike, type Point } from './fn';
+import { compile, flatten, layoutOf, unflatten, type CompileOptions, type FnLike, type Point } from './fn';
 import { nearBoundaries } from './probe';
 import { reference } from './reference';
+import { trace } from './trace';
 import { differentiator, METHODS } from './registry';
 import type { MethodName, Options, Scheme, Stats } from './types';
 
@@ -55,10 +56,15 @@ export interface MethodResult {
   readonly stats?: Stats;
 }
 
+/** A method's result with its error's code, which compare reads and does not report. */
+type Run = MethodResult & { readonly code?: string };
+
 export interface Comparison {
   readonly at: Point;
   readonly value: number | number[];
-  readonly reference: Record<string, number | number[]> | number[][];
+  /** Null where the reference has no answer: `referenceError` says why. */
+  readonly reference: Record<string, number | number[]> | number[][] | null;
+  readonly referenceError?: string;
   readonly methods: MethodResult[];
   readonly warnings: string[];
 }
@@ -66,48 +72,86 @@ export interface Comparison {
 /** Agreement expected of a method with the reference before compare warns. */
 const TOLERANCE: Record<MethodName, number> = { finite: 1e-5, symbolic: 1e-12, forward: 1e-12, reverse: 1e-12 };
 
-export interface CompareOptions {
+export interface CompareOptions extends CompileOptions {
   methods?: readonly string[];
   /** Seconds to spend timing each method (default 0.05). */
   timing?: number;
   maxIterations?: number;
+  /** Seconds the reference may take before it gives up (default 30). */
+  referenceTimeLimit?: number;
 }
 
 export function compare(f: FnLike, at: Point, options: CompareOptions = {}): Comparison {
-  const fn = compile(f);
+  const fn = compile(f, options);
   const layout = layoutOf(fn, at);
-  const ref = reference(fn, at, { maxIterations: options.maxIterations });
-  const vector = typeof ref.value !== 'number';
-  const refFlat = ref.jacobian.flat();
-  const methods = parseMethods(options.methods ?? METHODS).map((m): MethodResult => {
+  const ref = attempt(() => reference(fn, at, { maxIterations: options.maxIterations, timeLimit: options.referenceTimeLimit }));
+  const value = 'error' in ref ? trace(fn, at, { maxIterations: options.maxIterations }).value : ref.value;
+  const vector = typeof value !== 'number';
+  const refFlat = 'error' in ref ? null : ref.jacobian.flat();
+  const methods = parseMethods(options.methods ?? METHODS).map((m): Run => {
     const d = differentiator(m.method);
     const opts = { ...m.options, maxIterations: options.maxIterations };
     try {
       const first = d.jacobian(fn, at, opts);
       const seconds = timePerCall(() => d.jacobian(fn, at, opts), options.timing ?? 0.05);
-      const relError = relativeError(first.result.flat(), refFlat);
+      const relError = refFlat ? relativeError(first.result.flat(), refFlat) : undefined;
       const shaped = vector ? { jacobian: first.result } : { gradient: unflatten(layout, first.result[0]) };
       return { method: m.label, ok: true, ...shaped, relError, seconds, stats: first.stats };
     } catch (err) {
-      if (!(err instanceof GradlabError)) throw err;
-      const where = err.span && err.span.line > 0 ? ` at ${err.span.line}:${err.span.column}` : '';
-      return { method: m.label, ok: false, error: err.message + where };
+      const e = failure(err);
+      return { method: m.label, ok: false, error: e.message, code: e.code };
     }
   });
   const warnings = nearBoundaries(fn, layout, flatten(layout, at));
+  if ('error' in ref) warnings.push(...disagreements(methods, ref.error.message));
   for (const m of methods) {
     const base = m.method.split(':')[0] as MethodName;
-    if (m.ok && m.relError! > TOLERANCE[base]) {
-      warnings.push(`${m.method} disagrees with the reference: relative error ${m.relError!.toExponential(1)}`);
+    if (m.ok && m.relError !== undefined && m.relError > TOLERANCE[base]) {
+      warnings.push(`${m.method} disagrees with the reference: relative error ${m.relError.toExponential(1)}`);
     }
+    // A method that finds no real derivative where the reference has one; refusals are not that.
+    if (!m.ok && refFlat && m.code === 'domain') warnings.push(`${m.method} disagrees with the reference: it finds no real derivative where the reference does`);
   }
   return {
     at,
-    value: ref.value,
-    reference: vector ? ref.jacobian : unflatten(layout, ref.jacobian[0]),
-    methods,
+    value,
+    reference: 'error' in ref ? null : vector ? ref.jacobian : unflatten(layout, ref.jacobian[0]),
+    ...('error' in ref ? { referenceError: ref.error.message } : {}),
+    methods: methods.map(({ code, ...m }) => m),
     warnings,
   };
+}
+
+/** The message of a typed error, with its line and column; anything untyped is a bug, rethrown. */
+function failure(err: unknown): { message: string; code: string } {
+  if (!(err instanceof GradlabError)) throw err;
+  const where = err.span && err.span.line > 0 ? ` at ${err.span.line}:${err.span.column}` : '';
+  return { message: err.message + where, code: err.code };
+}
+
+function attempt<T>(call: () => T): T | { error: { message: string; code: string } } {
+  try {
+    return call();
+  } catch (err) {
+    return { error: failure(err) };
+  }
+}
+
+/** Where the reference has no answer, the methods that still give one, if any, say the opposite of
+ *  those that fail or give another. */
+function disagreements(methods: readonly Run[], why: string): string[] {
+  const answered = methods.filter((m) => m.ok);
+  if (answered.length === 0) return [];
+  const said = (m: MethodResult) => {
+    const values = m.gradient ? Object.values(m.gradient).flat() : (m.jacobian ?? []).flat();
+    return values.length === 1 ? String(values[0]) : `[${values.join(', ')}]`;
+  };
+  const failed = methods.filter((m) => !m.ok && m.code !== 'unsupported');
+  const distinct = new Set(answered.map(said));
+  if (failed.length === 0 && distinct.size === 1) return [`every method gives a value where the reference has none (${why})`];
+  const gives = answered.map((m) => `${m.method} gives ${said(m)}`);
+  const fail = failed.length ? [`${failed.map((m) => m.method).join(', ')} find${failed.length === 1 ? 's' : ''} none`] : [];
+  return [`the methods disagree where the reference has no value (${why}): ${[...gives, ...fail].join('; ')}`];
 }
 
 /** Median seconds per call over repeated batches filling about `budget` seconds. */

@@ -1,7 +1,7 @@
 // Finite differences: stencils over evaluations of f, with steps scaled to each coordinate, a
 // Richardson (Ridders) extrapolation that estimates its own error, and the complex step.
 import { complex, complexOf, type Complex } from '../domains/complex';
-import { fromJacobian, hvpFromHessian, requireLength, requireScalar, unit } from './common';
+import { fromJacobian, hvpFromHessian, largest, norm, requireLength, requireScalar, unit } from './common';
 import type { Fn, Layout, Point } from './fn';
 import { outputsOf, run, trace, valueAt } from './trace';
 import type { Answer, Differentiator, Options, Scheme, Stats } from './types';
@@ -84,14 +84,14 @@ function ridders(at: (t: number) => number[], h0: number): Column {
       row.push(row[k - 1].map((r, o) => (factor * r - prev[k - 1][o]) / (factor - 1)));
       factor *= SHRINK * SHRINK;
       const e = row[k].map((r, o) => Math.max(Math.abs(r - row[k - 1][o]), Math.abs(r - prev[k - 1][o])));
-      if (Math.max(...e) <= Math.max(...error)) {
+      if (largest(e) <= largest(error)) {
         error = e;
         best = row[k];
       }
     }
     const drift = row[i].map((r, o) => Math.abs(r - prev[i - 1][o]));
     prev = row;
-    if (Math.max(...drift) >= 2 * Math.max(...error)) break;
+    if (largest(drift) >= 2 * largest(error)) break;
   }
   return { d: best, evaluations, error };
 }
@@ -118,7 +118,7 @@ function jacobianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
     col.d.forEach((d, i) => (J[i][j] = d));
     stats.evaluations! += col.evaluations;
     stats.steps!.push(h);
-    if (col.error) errors.push(Math.max(...col.error));
+    if (col.error) errors.push(largest(col.error));
   }
   if (errors.length) stats.errorEstimate = errors;
   return { value: t.value, result: J, stats };
@@ -159,8 +159,8 @@ export const finite: Differentiator = {
     const t = trace(f, at, options);
     const { layout, x } = t;
     requireLength(v, layout.n, 'the tangent');
-    const norm = Math.hypot(...v) || 1;
-    const h = (typeof options.step === 'number' ? options.step : defaultStep(scheme, Math.hypot(...x) / Math.sqrt(layout.n || 1))) / norm;
+    const length = norm(v) || 1;
+    const h = (typeof options.step === 'number' ? options.step : defaultStep(scheme, norm(x) / Math.sqrt(layout.n || 1))) / length;
     const f0 = () => (typeof t.value === 'number' ? [t.value] : t.value);
     const col = directional((p) => valueAt(f, layout, p, options), x, v, h, scheme, f0);
     return { value: t.value, result: col.d, stats: { evaluations: col.evaluations + 1, steps: [h], errorEstimate: col.error } };

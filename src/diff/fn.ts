@@ -1,8 +1,9 @@
 // A function to differentiate: a parsed program, its inputs, and the point layout that flattens
 // named scalar and vector inputs into one vector x ∈ Rⁿ.
 import type { Expr, Program } from '../ast';
-import { EvalError } from '../errors';
+import { EvalError, UsageError } from '../errors';
 import { inputsOf } from '../interpret/inputs';
+import { translateFunction, type TranslateOptions } from '../js/translate';
 import { parse } from '../parse/parse';
 
 /** A parsed program with what every method reuses across calls (traces, derivatives). */
@@ -17,6 +18,8 @@ export interface Fn {
   readonly built?: Built;
   /** Values of data leaves (a training batch), read at every call; never differentiated. */
   readonly data: Map<string, Float64Array>;
+  /** The text the program's spans point into when it is not gradlab source: a JS function's. */
+  readonly source?: string;
 }
 
 /** A function given as interned expressions over input leaves and data leaves. */
@@ -29,14 +32,46 @@ export interface Built {
   readonly data: readonly { readonly name: string; readonly leaves: readonly Expr[] }[];
 }
 
-export type FnLike = string | Program | Fn;
+/** A plain JavaScript function of numbers and arrays of numbers (see src/js/). */
+export type JsFunction = (...args: never[]) => unknown;
+
+export type FnLike = string | Program | Fn | JsFunction;
 
 export type Point = Readonly<Record<string, number | readonly number[] | Float64Array>>;
 
-export function compile(f: FnLike): Fn {
+export type CompileOptions = TranslateOptions;
+
+/** Translations of JS functions, per function and constants, so repeated calls reuse traces. */
+const translated = new WeakMap<JsFunction, Map<string, Fn>>();
+
+/** The one seam every verb takes its function through: source text, a program, a JS function. */
+export function compile(f: FnLike, options: CompileOptions = {}): Fn {
   if (typeof f === 'string') return compile(parse(f));
+  if (typeof f === 'function') return fromJs(f, options);
+  if (f === null || typeof f !== 'object' || (f.kind !== 'fn' && f.kind !== 'program')) {
+    throw new UsageError(`expected source text, a parsed program, a compiled function or a JavaScript function, got ${describe(f)}`);
+  }
   if (f.kind === 'fn') return f;
   return { kind: 'fn', program: f, inputs: inputsOf(f).map((u) => u.name), cache: new Map(), data: new Map() };
+}
+
+function fromJs(f: JsFunction, options: CompileOptions): Fn {
+  const key = JSON.stringify(options.constants ?? {});
+  let byConstants = translated.get(f);
+  if (!byConstants) translated.set(f, (byConstants = new Map()));
+  let fn = byConstants.get(key);
+  if (!fn) {
+    const t = translateFunction(f, options);
+    fn = { kind: 'fn', program: t.program, inputs: t.inputs, cache: new Map(), data: new Map(), source: t.source };
+    byConstants.set(key, fn);
+  }
+  return fn;
+}
+
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return String(v);
+  if (typeof v === 'object') return (v as { kind?: unknown }).kind ? `an object of kind '${String((v as { kind: unknown }).kind)}'` : 'an object';
+  return `a ${typeof v}`;
 }
 
 /** How a point's named inputs sit in the flat vector x: scalars take one slot, vectors many. */
@@ -63,7 +98,11 @@ export function layoutOf(fn: Fn, at: Point): Layout {
   }
   for (const name of Object.keys(at)) {
     if (!fn.inputs.includes(name)) {
-      throw new EvalError('unknown-input', `'${name}' is not an input of this function (its inputs: ${fn.inputs.join(', ') || 'none'})`);
+      // Refused, not ignored: a misspelt input would otherwise read as a partial of 0.
+      throw new EvalError(
+        'unknown-input',
+        `'${name}' is not an input of this function (its inputs: ${fn.inputs.join(', ') || 'none'}); leave '${name}' out of the point, or use it in the function to make it an input`,
+      );
     }
   }
   const key = entries.map((e) => `${e.name}:${e.size ?? 's'}`).join(',');

@@ -2,10 +2,10 @@
 // ⌈n/chunk⌉ sweeps; nested duals give second derivatives.
 import { float } from '../interpret/domain';
 import { fromJacobian, requireLength, requireScalar, unit } from './common';
-import { Dual, dualDomain } from './dual';
+import { Dual, dualDomain, lanes, laneValues } from './dual';
 import type { Fn, Point } from './fn';
 import { forward as sweep } from './graph';
-import { outputsOf, run, trace, type Traced } from './trace';
+import { graphAt, outputsOf, run, trace, type Traced } from './trace';
 import type { Answer, Differentiator, Options } from './types';
 
 /** ForwardDiff.jl picks chunks of at most 12; a little wider suits the flat graph. */
@@ -13,16 +13,18 @@ export const DEFAULT_CHUNK = 16;
 
 /** J·V for a block of tangent columns: `tangent(j, c)` is column c's entry for input j. */
 function pushforward(t: Traced, width: number, tangent: (j: number, c: number) => number, options: Options): number[][] {
-  if (t.graph && t.values) {
-    const g = t.graph;
-    const T = sweep(g, t.values, width, (j, tj) => {
-      for (let c = 0; c < width; c++) tj[c] = tangent(j, c);
-    });
-    return Array.from(g.outputs, (o) => Array.from(T.subarray(o * width, (o + 1) * width)));
+  if (!(t.graph && t.values)) {
+    const D = dualDomain(float, width);
+    const out = run(t.fn, t.layout, D, (j) => new Dual(t.x[j], lanes(float, Array.from({ length: width }, (_, c) => tangent(j, c)))), options);
+    const rows = outputsOf(out).outs.map((d) => laneValues(d.t, width));
+    if (rows.every((row) => row.every(Number.isFinite))) return rows;
+    // Float64 may have lost a product (0·∞): the graph sweep of this point's tape redoes it in wide floats.
   }
-  const D = dualDomain(float, width);
-  const out = run(t.fn, t.layout, D, (j) => new Dual(t.x[j], Array.from({ length: width }, (_, c) => tangent(j, c))), options);
-  return outputsOf(out).outs.map((d) => (d.t ? [...d.t] : new Array<number>(width).fill(0)));
+  const { graph: g, values } = graphAt(t);
+  const T = sweep(g, values, width, (j, tj) => {
+    for (let c = 0; c < width; c++) tj[c] = tangent(j, c);
+  });
+  return Array.from(g.outputs, (o) => Array.from(T.subarray(o * width, (o + 1) * width)));
 }
 
 function jacobianOf(f: Fn, at: Point, options: Options): Answer<number[][]> {
@@ -51,8 +53,8 @@ function secondOrder(f: Fn, at: Point, directions: (n: number) => readonly (read
   const outer = dualDomain(inner, dirs.length);
   const lift = (j: number) =>
     new Dual(
-      new Dual(t.x[j], unit(n, j)),
-      dirs.map((d) => new Dual(d[j], null)),
+      new Dual(t.x[j], lanes(float, unit(n, j))),
+      dirs.map((d) => (d[j] === 0 ? null : new Dual(d[j], null))),
     );
   const y = run(f, t.layout, outer, lift, options) as Dual<Dual<number>>;
   // ∂²f/∂d ∂xᵢ: the outer tangent (direction d) of the inner tangent i.

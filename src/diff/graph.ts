@@ -4,6 +4,7 @@ import { EvalError } from '../errors';
 import { PRIMITIVES, type Primitive } from '../primitives';
 import { partialsOf, type Partials } from './codegen';
 import type { Tape } from './tape';
+import { wideBackward, wideForward } from './wide-sweep';
 
 const OPS: readonly Primitive[] = [...PRIMITIVES.values()];
 const CODE = new Map(OPS.map((p, i) => [p.name, i]));
@@ -36,6 +37,8 @@ export interface Graph {
   /** Bytes of the arrays above. */
   readonly bytes: number;
   readonly partials: readonly (Partials | null)[];
+  /** Each node's primitive, null for inputs and constants. */
+  readonly opOf: readonly (Primitive | null)[];
 }
 
 /** An argument of a graph node: an earlier node, a constant value, or element `index` of a data
@@ -87,7 +90,7 @@ export function buildGraph(n: number, nodes: readonly NodeSpec[], outputs: reado
     nodeOf.push(codes.length);
     codes.push(CODE.get(spec.op.name)!);
     values.push(0);
-    args.push(...refs);
+    for (const r of refs) args.push(r);
     starts.push(args.length);
   }
   const outs = outputs.map(resolve);
@@ -122,6 +125,7 @@ export function buildGraph(n: number, nodes: readonly NodeSpec[], outputs: reado
     bindings: [...bound].map(([name, slots]) => ({ name, index: Int32Array.from(slots.keys()), nodes: Int32Array.from(slots.values()) })),
     bytes: code.byteLength + start.byteLength + arg.byteLength + values.length * 8 + active.byteLength,
     partials,
+    opOf: Array.from(code, (c) => (c >= 0 ? OPS[c] : null)),
   };
 }
 
@@ -195,7 +199,7 @@ export function evaluate(g: Graph, x: ArrayLike<number>, v: Float64Array = new F
         else {
           scratch.length = 0;
           for (let k = s; k < e; k++) scratch.push(v[arg[k]]);
-          v[i] = OPS[c].fn(...scratch);
+          v[i] = OPS[c].apply(scratch);
         }
       }
     }
@@ -227,16 +231,38 @@ function dotHalves(active: Uint8Array, arg: Int32Array, s: number, e: number): n
   return MIXED;
 }
 
-/** Reverse sweep: adjoints of every node for output cotangents `seed` (one per output). */
+function allFinite(values: ArrayLike<number>, from = 0, to = values.length): boolean {
+  for (let i = from; i < to; i++) if (values[i] - values[i] !== 0) return false;
+  return true;
+}
+
+/** Reverse sweep: adjoints of every node for output cotangents `seed` (one per output).
+ *  Where float64 may have lost a product (an infinite partial, a non-finite input adjoint), the
+ *  sweep is done again in wide floats: see wide-sweep.ts. */
 export function backward(g: Graph, v: Float64Array, seed: ArrayLike<number>, adj = buffers(g).adjoints): Float64Array {
   adj.fill(0);
   for (let o = 0; o < g.outputs.length; o++) adj[g.outputs[o]] += seed[o];
   const { code, start, arg, active, mask, partials } = g;
+  // A node with a zero adjoint is skipped: it adds 0·∂ = 0, unless a partial is infinite, where
+  // 0·∞ is NaN (or, for an underflowed adjoint, a finite number float64 cannot see). Sums have
+  // partials ±1; products have their arguments, finite when every node value is.
+  let lost = false;
+  let valuesFinite: boolean | undefined;
   for (let i = g.size - 1; i >= g.n; i--) {
     const gi = adj[i];
-    if (gi === 0 || !active[i]) continue;
+    if (!active[i]) continue;
     const s = start[i];
     const e = start[i + 1];
+    if (gi === 0) {
+      if (lost || code[i] === ADD || code[i] === SUB || code[i] === SUM) continue;
+      if (code[i] === MUL || code[i] === DOT) lost = !(valuesFinite ??= allFinite(v));
+      else {
+        const into = e - s <= 64 ? p : new Float64Array(e - s);
+        partials[i]!(v, arg, s, e - s, v[i], into, mask[i]);
+        for (let k = s; k < e && !lost; k++) lost = active[arg[k]] === 1 && !Number.isFinite(into[k - s]);
+      }
+      continue;
+    }
     switch (code[i]) {
       case ADD: adj[arg[s]] += gi; adj[arg[s + 1]] += gi; break;
       case SUB: adj[arg[s]] += gi; adj[arg[s + 1]] -= gi; break;
@@ -271,10 +297,13 @@ export function backward(g: Graph, v: Float64Array, seed: ArrayLike<number>, adj
       }
     }
   }
+  if (lost || !allFinite(adj, 0, g.n)) adj.set(wideBackward(g, v, seed));
   return adj;
 }
 
-/** Forward sweep with `width` tangents per node: `seed(j, t)` gives input j's tangents. */
+/** Forward sweep with `width` tangents per node: `seed(j, t)` gives input j's tangents. Where an
+ *  output tangent is not finite, float64 may have lost a product (an infinite partial times a lane
+ *  no input moves, or times an underflowed tangent), and the sweep is done again in wide floats. */
 export function forward(g: Graph, v: Float64Array, width: number, seed: (j: number, t: Float64Array) => void): Float64Array {
   const T = new Float64Array(g.size * width);
   for (let j = 0; j < g.n; j++) seed(j, T.subarray(j * width, (j + 1) * width));
@@ -310,5 +339,7 @@ export function forward(g: Graph, v: Float64Array, width: number, seed: (j: numb
       for (let c = 0; c < width; c++) T[ti + c] += pk * T[ta + c];
     }
   }
+  // A tangent that is NaN or infinite anywhere stays so downstream, so the outputs tell.
+  if (!g.outputs.every((o) => allFinite(T, o * width, (o + 1) * width))) return wideForward(g, v, width, seed);
   return T;
 }

@@ -2,6 +2,7 @@
 // (branch outcomes, kink sides) compared across the points a finite-difference stencil visits.
 import type { CompareOp, Span } from '../ast';
 import { float, type Domain } from '../interpret/domain';
+import { primitive } from '../primitives';
 import { defaultStep } from './finite';
 import type { Fn, Layout } from './fn';
 import { run } from './trace';
@@ -12,8 +13,8 @@ const KINKS: Record<string, (x: readonly number[]) => number> = {
   sign: ([a]) => Math.sign(a),
   relu: ([a]) => Math.sign(a),
   heaviside: ([a]) => Math.sign(a),
-  max: (x) => x.indexOf(Math.max(...x)),
-  min: (x) => x.indexOf(Math.min(...x)),
+  max: (x) => x.indexOf(primitive('max').apply(x)),
+  min: (x) => x.indexOf(primitive('min').apply(x)),
 };
 
 interface Mark {

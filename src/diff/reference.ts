@@ -1,10 +1,11 @@
 // The exact reference: forward mode over 50-digit BigNumbers, valid for programs with loops too,
 // that every float64 method is judged against.
 import type { BigNumber } from 'mathjs';
+import { EvalError } from '../errors';
 import { bignumber, type BigNumberDomain } from '../domains/bignumber';
 import type { RunOptions } from '../interpret/interpret';
-import { Dual, dualDomain } from './dual';
-import { compile, flatten, layoutOf, type FnLike, type Point } from './fn';
+import { Dual, dualDomain, lanes } from './dual';
+import { compile, flatten, layoutOf, slotName, type FnLike, type Point } from './fn';
 import { outputsOf, run } from './trace';
 
 /** Tangents carried per sweep: BigNumber work grows with the width, so inputs go in chunks. */
@@ -36,7 +37,17 @@ export function exactDecimal(x: number): string {
 
 const domains = new Map<number, BigNumberDomain>();
 
-export function reference(f: FnLike, at: Point, options: RunOptions & { digits?: number } = {}): Reference {
+/** Seconds a reference may take before it gives up (`timeLimit`). */
+export const DEFAULT_TIME_LIMIT = 30;
+
+export interface ReferenceOptions extends RunOptions {
+  /** Significant digits (default 50). */
+  digits?: number;
+  /** Seconds before the reference gives up with a `time-limit` error (default 30). */
+  timeLimit?: number;
+}
+
+export function reference(f: FnLike, at: Point, options: ReferenceOptions = {}): Reference {
   const fn = compile(f);
   const digits = options.digits ?? 50;
   const big = domains.get(digits) ?? bignumber(digits);
@@ -48,16 +59,24 @@ export function reference(f: FnLike, at: Point, options: RunOptions & { digits?:
   let value: BigNumber[] = [];
   let vector = false;
   const columns: BigNumber[][][] = [];
-  for (let c0 = 0; c0 < Math.max(n, 1); c0 += CHUNK) {
-    const width = Math.max(1, Math.min(CHUNK, n - c0));
-    const D = dualDomain(big, width);
-    const seed = (j: number) => new Dual(lifted[j], Array.from({ length: width }, (_, c) => big.constant(j === c0 + c ? 1 : 0)));
-    const out = outputsOf(run(fn, layout, D, seed, options));
-    vector = out.vector;
-    value = out.outs.map((d) => d.v);
-    columns.push(out.outs.map((d) => (d.t ? [...d.t] : Array.from({ length: width }, () => big.constant(0)))));
-  }
+  big.within(options.timeLimit ?? DEFAULT_TIME_LIMIT, () => {
+    for (let c0 = 0; c0 < Math.max(n, 1); c0 += CHUNK) {
+      const width = Math.max(1, Math.min(CHUNK, n - c0));
+      const D = dualDomain(big, width);
+      const seed = (j: number) => new Dual(lifted[j], lanes(big, Array.from({ length: width }, (_, c) => (j === c0 + c ? 1 : 0))));
+      const out = outputsOf(run(fn, layout, D, seed, options));
+      vector = out.vector;
+      value = out.outs.map((d) => d.v);
+      columns.push(out.outs.map((d) => Array.from({ length: width }, (_, c) => d.t?.[c] ?? big.constant(0))));
+    }
+  });
   const exact = value.map((_, i) => columns.flatMap((block) => block[i]).slice(0, n));
+  exact.forEach((row, i) => {
+    const j = row.findIndex((v) => v.isNaN());
+    if (j < 0) return;
+    const output = vector ? `f[${i + 1}]` : 'f';
+    throw new EvalError('domain', `the derivative is not a real number at this point (the reference finds ∂${output}/∂${slotName(layout, j)} = NaN)`);
+  });
   const values = value.map((v) => big.toNumber(v));
   return {
     value: vector ? values : values[0],

@@ -1,11 +1,14 @@
 // The registry of differentiators, and the JAX-style verbs over it: gradient, jacobian, hessian,
-// jvp, vjp, hvp, each taking source text, a parsed program or a compiled function.
-import { EvalError } from '../errors';
-import { compile, flatten, layoutOf, unflatten, type FnLike, type Point } from './fn';
+// jvp, vjp, hvp, each taking source text, a parsed program or a compiled function; the second-order
+// verbs take f: Rⁿ → Rᵐ too, one output at a time.
+import { EvalError, UsageError } from '../errors';
+import { perOutput } from './common';
+import { compile, flatten, layoutOf, unflatten, type CompileOptions, type Fn, type FnLike, type Point } from './fn';
 import { finite } from './finite';
 import { forward } from './forward';
 import { reverse } from './reverse';
 import { symbolic } from './symbolic';
+import { trace } from './trace';
 import type { Answer, Differentiator, MethodName, Options } from './types';
 
 function hasNaN(row: readonly number[]): boolean {
@@ -44,56 +47,76 @@ export const differentiators: Readonly<Record<MethodName, Differentiator>> = {
 
 export const METHODS = Object.keys(differentiators) as MethodName[];
 
-export interface MethodOptions extends Options {
+export interface MethodOptions extends Options, CompileOptions {
   /** Which differentiator to use (default: reverse; forward for jvp). */
   method?: MethodName;
 }
 
 export function differentiator(name: string): Differentiator {
   const d = differentiators[name as MethodName];
-  if (!d) throw new EvalError('usage', `no method '${name}': choose one of ${METHODS.join(', ')}`);
+  if (!d) throw new UsageError(`no method '${name}': choose one of ${METHODS.join(', ')}`);
   return d;
 }
 
 /** A direction given flat or shaped like the point (`{x: 1, v: [0, 1]}`). */
-function directionOf(f: FnLike, at: Point, d: readonly number[] | Point): number[] {
+function directionOf(f: FnLike, at: Point, d: readonly number[] | Point, options: CompileOptions): number[] {
   if (Array.isArray(d)) return [...d];
-  return Array.from(flatten(layoutOf(compile(f), at), d as Point));
+  return Array.from(flatten(layoutOf(compile(f, options), at), d as Point));
 }
 
 /** ∇f at `at`, shaped like the inputs: `{x: 1.5}` or `{v: [1, 2]}`. */
 export function gradient(f: FnLike, at: Point, options: MethodOptions = {}): Record<string, number | number[]> {
-  const fn = compile(f);
+  const fn = compile(f, options);
   const r = differentiator(options.method ?? 'reverse').gradient(fn, at, options);
   return unflatten(layoutOf(fn, at), r.result);
 }
 
 /** The Jacobian: rows are outputs, columns the inputs flattened in order of first appearance. */
 export function jacobian(f: FnLike, at: Point, options: MethodOptions = {}): number[][] {
-  return differentiator(options.method ?? 'reverse').jacobian(compile(f), at, options).result;
+  return differentiator(options.method ?? 'reverse').jacobian(compile(f, options), at, options).result;
 }
 
-export function hessian(f: FnLike, at: Point, options: MethodOptions = {}): number[][] {
-  return differentiator(options.method ?? 'reverse').hessian(compile(f), at, options).result;
+/** The Hessian of each output of f: Rⁿ → Rᵐ by one method (one matrix for a scalar f), each by
+ *  the method's own Hessian of that output, with what they cost together. */
+export function hessiansOf(d: Differentiator, fn: Fn, at: Point, options: Options = {}): Answer<number[][][]> {
+  return perOutput((g) => d.hessian(g, at, options), fn, trace(fn, at, options).value);
+}
+
+/** H·v for each output of f: Rⁿ → Rᵐ (one vector for a scalar f), flat like the inputs. */
+export function hvpsOf(d: Differentiator, fn: Fn, at: Point, direction: readonly number[], options: Options = {}): Answer<number[][]> {
+  return perOutput((g) => d.hvp(g, at, direction, options), fn, trace(fn, at, options).value);
+}
+
+/**
+ * The Hessian of a scalar f; of f: Rⁿ → Rᵐ, m Hessians, one per output (as JAX's hessian of a
+ * vector function): `hessian<number[][][]>(f, at)` types that case.
+ */
+export function hessian<H extends number[][] | number[][][] = number[][]>(f: FnLike, at: Point, options: MethodOptions = {}): H {
+  const r = hessiansOf(differentiator(options.method ?? 'reverse'), compile(f, options), at, options);
+  return (typeof r.value === 'number' ? r.result[0] : r.result) as H;
 }
 
 /** J·v: how the outputs move along the input direction v. */
 export function jvp(f: FnLike, at: Point, tangent: readonly number[] | Point, options: MethodOptions = {}): number | number[] {
-  const r = differentiator(options.method ?? 'forward').jvp(compile(f), at, directionOf(f, at, tangent), options);
+  const r = differentiator(options.method ?? 'forward').jvp(compile(f, options), at, directionOf(f, at, tangent, options), options);
   return typeof r.value === 'number' ? r.result[0] : r.result;
 }
 
 /** wᵀJ, shaped like the inputs. */
 export function vjp(f: FnLike, at: Point, cotangent: number | readonly number[], options: MethodOptions = {}): Record<string, number | number[]> {
-  const fn = compile(f);
+  const fn = compile(f, options);
   const w = typeof cotangent === 'number' ? [cotangent] : [...cotangent];
   const r = differentiator(options.method ?? 'reverse').vjp(fn, at, w, options);
   return unflatten(layoutOf(fn, at), r.result);
 }
 
-/** H·v, shaped like the inputs. */
-export function hvp(f: FnLike, at: Point, direction: readonly number[] | Point, options: MethodOptions = {}): Record<string, number | number[]> {
-  const fn = compile(f);
-  const r = differentiator(options.method ?? 'reverse').hvp(fn, at, directionOf(fn, at, direction), options);
-  return unflatten(layoutOf(fn, at), r.result);
+type Shaped = Record<string, number | number[]>;
+
+/** H·v, shaped like the inputs; of f: Rⁿ → Rᵐ, one per output (`hvp<Shaped[]>` types that case). */
+export function hvp<R extends Shaped | Shaped[] = Shaped>(f: FnLike, at: Point, direction: readonly number[] | Point, options: MethodOptions = {}): R {
+  const fn = compile(f, options);
+  const layout = layoutOf(fn, at);
+  const r = hvpsOf(differentiator(options.method ?? 'reverse'), fn, at, directionOf(fn, at, direction, options), options);
+  const shaped = r.result.map((v) => unflatten(layout, v));
+  return (typeof r.value === 'number' ? shaped[0] : shaped) as R;
 }

@@ -2,10 +2,10 @@
 // whole gradient costs one sweep whatever n; second derivatives by forward-over-reverse.
 import { float } from '../interpret/domain';
 import { fromJacobian, requireLength, requireScalar, unit } from './common';
-import { Dual, dualDomain } from './dual';
+import { Dual, dualDomain, lanes } from './dual';
 import type { Fn, Point } from './fn';
 import { backward } from './graph';
-import { record, trace, type Traced } from './trace';
+import { graphAt, record, trace, type Traced } from './trace';
 import type { Answer, Differentiator, Options, Stats } from './types';
 
 /** wᵀJ for one cotangent w (one entry per output). */
@@ -22,7 +22,11 @@ function pullback(t: Traced, w: readonly number[]): number[] {
   rec.outs.forEach((o, i) => {
     if (o.id >= 0 && w[i] !== 0) seeds.set(o.id, (seeds.get(o.id) ?? 0) + w[i]);
   });
-  return rec.tape.backward(seeds);
+  const adj = rec.tape.backward(seeds);
+  if (adj.every(Number.isFinite)) return adj;
+  // Float64 may have lost a product (0·∞): the graph sweep of this tape redoes it in wide floats.
+  const { graph, values } = graphAt(t);
+  return Array.from(backward(graph, values, w).subarray(0, t.layout.n));
 }
 
 function tapeStats(t: Traced, sweeps: number): Stats {
@@ -46,7 +50,7 @@ function secondOrder(f: Fn, at: Point, directions: (n: number) => readonly (read
   const n = t.layout.n;
   const dirs = directions(n);
   const D = dualDomain(float, dirs.length);
-  const rec = record(f, t.layout, D, (j) => new Dual(t.x[j], dirs.map((d) => d[j])), options);
+  const rec = record(f, t.layout, D, (j) => new Dual(t.x[j], lanes(float, dirs.map((d) => d[j]))), options);
   const out = rec.outs[0];
   const adj = out.id < 0 ? [] : rec.tape.backward(new Map([[out.id, D.constant(1)]]));
   // The adjoint of xᵢ is ∂f/∂xᵢ carried as a dual: its tangent k is (H dₖ)ᵢ.

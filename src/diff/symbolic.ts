@@ -3,13 +3,13 @@
 // shortens them, and they compile to a graph for fast evaluation.
 import type { CompareOp, Cond, Expr, Program } from '../ast';
 import * as ast from '../ast';
-import { EvalError, UnsupportedError } from '../errors';
+import { EvalError, UnsupportedError, UsageError } from '../errors';
 import { parseExpression } from '../parse/parse';
 import { simplify } from '../symbolic/simplify';
 import { derive, gradientOf, sizes } from './chain';
 import { fromJacobian, hvpFromHessian, requireScalar } from './common';
 import { Builder, Fork, SymbolicDomain } from './expr';
-import { compile, flatten, layoutOf, seedInputs, type Fn, type Layout, type Point } from './fn';
+import { compile, flatten, layoutOf, seedInputs, type CompileOptions, type Fn, type FnLike, type Layout, type Point } from './fn';
 import { bind, buffers, evaluate, type Graph } from './graph';
 import { compileExprs } from './lower';
 import { interpret } from '../interpret/interpret';
@@ -197,17 +197,17 @@ export interface Derivative {
 export function differentiate(source: Expr | Program, wrt: string): Derivative {
   const program = source.kind === 'program' ? source : ast.program([{ kind: 'expr', value: source, span: source.span }]);
   const fn = compile(program);
-  if (!fn.inputs.includes(wrt)) {
-    throw new EvalError('unknown-input', `'${wrt}' is not an input of this function (its inputs: ${fn.inputs.join(', ') || 'none'})`);
-  }
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(wrt)) throw new UsageError(`cannot differentiate with respect to '${wrt}': not a variable name`);
   const layout = layoutOf(fn, Object.fromEntries(fn.inputs.map((name) => [name, 0])));
   const S = new SymbolicDomain();
   const leaves = leavesOf(layout, S.builder);
   const { pieces, vector } = piecesOf(fn, layout, S, leaves);
   if (vector) throw new EvalError('shape', 'derivative needs a function with one output; use jacobian');
+  // A variable the function does not read is a leaf nothing depends on: its partial is 0.
+  const at = fn.inputs.includes(wrt) ? leaves[fn.inputs.indexOf(wrt)] : S.builder.leaf(ast.variable(wrt) as never);
   let complete = true;
   const out = pieces.map((p) => {
-    const t = tidy(S.builder, derive(S, p.outputs[0], leaves[fn.inputs.indexOf(wrt)]));
+    const t = tidy(S.builder, derive(S, p.outputs[0], at));
     complete &&= t.complete;
     return { when: p.conditions.map(({ op, a, b, holds }) => (holds ? ast.compare(op, a, b) : ast.not(ast.compare(op, a, b)))), expr: t.expr };
   });
@@ -215,10 +215,15 @@ export function differentiate(source: Expr | Program, wrt: string): Derivative {
 }
 
 /** The simplified symbolic derivative of an expression (text or AST), as an AST. */
-export function derivative(expr: string | Expr, wrt: string): Expr {
-  const e = typeof expr === 'string' ? parseExpression(expr) : expr;
+export function derivative(expr: string | Expr | FnLike, wrt: string, options: CompileOptions = {}): Expr {
+  const e = typeof expr === 'string' ? parseExpression(expr) : typeof expr === 'function' || expr.kind === 'fn' ? programOf(compile(expr, options)) : expr;
   const d = differentiate(e, wrt);
   return d.pieces[0].expr;
+}
+
+function programOf(fn: Fn): Program {
+  if (!fn.program) throw new UnsupportedError('this function was built as expressions: it has no program to derive', undefined, 'expression');
+  return fn.program;
 }
 
 function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {

@@ -1,7 +1,7 @@
 // The reverse-mode tape: operations recorded while the program runs (loops and branches
 // included), then swept backwards once to give the whole gradient.
 import { algebraOf, type Domain } from '../interpret/domain';
-import { partialOf, type Primitive } from '../primitives';
+import { partials, type Primitive } from '../primitives';
 
 /** A value on the tape: its primal and its entry, or id -1 for a constant. */
 export class TapeVar<T> {
@@ -76,10 +76,11 @@ export class Tape<T> {
       const g = adj[this.n + k];
       if (g === undefined) continue;
       const { op, ids, args, out } = this.entries[k];
+      const d = partials(op, A, args, out, (i) => ids[i] >= 0);
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i];
         if (id < 0) continue;
-        const contribution = A.mul(g, partialOf(op, i)(A, args, out, i));
+        const contribution = A.mul(g, d[i]!);
         adj[id] = adj[id] === undefined ? contribution : A.add(adj[id]!, contribution);
       }
     }

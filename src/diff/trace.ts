@@ -77,6 +77,14 @@ export function trace(fn: Fn, at: Point, options: RunOptions = {}): Traced {
   return { fn, layout, x, graph, values: evaluateGraph(graph, x, buffers(graph).values), recording: null, value, vector: recording.vector };
 }
 
+/** The graph at a traced point: the replayed one, or that of the float tape recorded there (for a
+ *  branchy program, the path taken at this point). */
+export function graphAt(t: Traced): { graph: Graph; values: Float64Array } {
+  if (t.graph && t.values) return { graph: t.graph, values: t.values };
+  const graph = graphOf(t.recording!.tape, t.recording!.outs);
+  return { graph, values: evaluateGraph(graph, t.x) };
+}
+
 /** f at a flat point: the fastest plain evaluation gradlab has (graph replay when it holds). */
 export function valueAt(fn: Fn, layout: Layout, x: Float64Array, options: RunOptions = {}): number[] {
   const cached = fn.cache.get(`graph:${layout.key}`) as { graph: Graph } | 'branchy' | undefined;

@@ -2,8 +2,11 @@
 // high-precision reference that float64 methods are measured against.
 //
 // Off an op's real domain the value is NaN, as in float64, so the interpreter reports a domain
-// error; mathjs's `predictable` mode gives NaN where it would otherwise return a Complex.
+// error; mathjs's `predictable` mode gives NaN where it would otherwise return a Complex. Every
+// op leaves decimal.js's precision as it found it, even when it throws, and whatever fails in
+// mathjs or decimal.js comes out as a GradlabError naming the op.
 import { all, create, type BigNumber, type MathJsInstance } from 'mathjs';
+import { EvalError, GradlabError } from '../errors';
 import type { Domain } from '../interpret/domain';
 
 /** Digits carried beyond those promised, so that rounding in a chain of ops stays out of sight. */
@@ -20,9 +23,20 @@ export interface BigNumberDomain extends Domain<BigNumber> {
   toNumber(x: BigNumber): number;
   /** `significant` digits (default: those promised), trailing zeros kept, as a decimal string. */
   format(x: BigNumber, significant?: number): string;
+  /** Runs `work` with a time limit on this domain's operations: past `seconds`, the next op throws
+   *  a `time-limit` EvalError (a reference that would run for minutes gives up instead). */
+  within<R>(seconds: number, work: () => R): R;
 }
 
-type Op = (...x: BigNumber[]) => BigNumber;
+/** An op over its arguments as one array, so n-ary ops take vectors of any length. */
+type Op = (x: readonly BigNumber[]) => BigNumber;
+
+/** Largest trigonometric argument: float64's range. Beyond it the float64 methods see Infinity
+ *  (no sine), and reducing x mod π would need more digits of π than decimal.js holds (1025). */
+const TRIG_LIMIT = Number.MAX_VALUE;
+
+/** Ops between two looks at the clock: a look costs about as much as a cheap op. */
+const CLOCK_EVERY = 256;
 
 const instances = new Map<number, MathJsInstance>();
 
@@ -35,24 +49,35 @@ function mathAt(precision: number): MathJsInstance {
   return m;
 }
 
-/** Every primitive over one mathjs instance's BigNumbers. */
-function opsOf(m: MathJsInstance): Readonly<Record<string, Op>> {
+type Scalar = (...x: BigNumber[]) => BigNumber;
+
+/** Every primitive over one mathjs instance's BigNumbers, good to `digits` digits. */
+function opsOf(m: MathJsInstance, digits: number): Readonly<Record<string, Op>> {
   const big = (value: number | string): BigNumber => m.bignumber(value);
   const zero = big(0);
   const one = big(1);
   const two = big(2);
 
-  /** A mathjs function, its result checked: mathjs's typings allow Complex, number or Unit. */
+  /** A mathjs function, its result checked: mathjs's typings allow Complex, number or Unit. The
+   *  spread is over the op's own few arguments (n-ary ops below take arrays). */
   const lib =
-    (f: (...x: BigNumber[]) => unknown): Op =>
+    (f: (...x: BigNumber[]) => unknown): Scalar =>
     (...x) => {
       const out = f(...x);
       if (!m.isBigNumber(out)) throw new Error(`mathjs returned ${typeof out} ${String(out)}, not a BigNumber`);
       return out;
     };
 
-  const add = lib(m.add);
-  const sub = lib(m.subtract);
+  /** A sum whose terms cancel below `digits` of the largest is zero: what is left is rounding noise
+   *  of the working precision (sin² + cos² − 1 leaves 1e-60, not 0), and a float64 method's exact 0
+   *  must not be judged against it. `top` is the largest term's decimal exponent. */
+  const settled = (sum: BigNumber, top: number): BigNumber => (sum.isFinite() && !sum.isZero() && top - sum.e > digits ? zero : sum);
+  /** The decimal exponent of a term; a zero term has none, so it sets no scale. */
+  const exponent = (x: BigNumber) => (x.isZero() ? -Infinity : x.e);
+  const plus = lib(m.add);
+  const minus = lib(m.subtract);
+  const add = (a: BigNumber, b: BigNumber) => settled(plus(a, b), Math.max(exponent(a), exponent(b)));
+  const sub = (a: BigNumber, b: BigNumber) => settled(minus(a, b), Math.max(exponent(a), exponent(b)));
   const mul = lib(m.multiply);
   const div = lib(m.divide);
   const neg = lib(m.unaryMinus);
@@ -73,15 +98,33 @@ function opsOf(m: MathJsInstance): Readonly<Record<string, Op>> {
   // ---- Special cases ---------------------------------------------------------------------------
   // mathjs's max and min compare with a tolerance (relTol 1e-12, absTol 1e-15), so max(1, 1 + 1e-20)
   // is 1 and max(-1e-300, 0) is -1e-300. Ties and NaN as float64: the first wins; NaN if any.
-  const extreme =
-    (beats: (a: BigNumber, b: BigNumber) => boolean) =>
-    (...x: BigNumber[]) =>
-      x.some((v) => v.isNaN()) ? big(NaN) : x.reduce((best, v) => (beats(v, best) ? v : best));
+  const extreme = (beats: (a: BigNumber, b: BigNumber) => boolean) => (x: readonly BigNumber[]) => {
+    let best = x[0];
+    for (const v of x) {
+      if (v.isNaN()) return big(NaN);
+      if (beats(v, best)) best = v;
+    }
+    return best;
+  };
   const max = extreme((a, b) => a.greaterThan(b));
   const min = extreme((a, b) => a.lessThan(b));
   /** √Σx², infinite if any x is, as IEEE hypot (even beside a NaN). */
-  const hypot = (...x: BigNumber[]) =>
-    x.some((v) => !v.isFinite() && !v.isNaN()) ? big(Infinity) : sqrt(x.reduce((s, v) => add(s, mul(v, v)), zero));
+  const hypot = (x: readonly BigNumber[]) => {
+    if (x.some((v) => !v.isFinite() && !v.isNaN())) return big(Infinity);
+    let s = zero;
+    for (const v of x) s = plus(s, mul(v, v));
+    return sqrt(s);
+  };
+  /** Σx with the cancellation rule of `add` applied to the whole sum, not term by term. */
+  const sum = (x: readonly BigNumber[]) => {
+    let s = zero;
+    let top = -Infinity;
+    for (const v of x) {
+      s = plus(s, v);
+      top = Math.max(top, exponent(v));
+    }
+    return settled(s, top);
+  };
   // decimal.js's sinh, cosh and tanh reduce the argument by a series whose cost grows with |x|:
   // seconds at |x| = 1e5, hours beyond. Outside [-1, 1], exp is fast and nothing cancels.
   const sinh = (x: BigNumber) => (abs(x).lessThanOrEqualTo(one) ? lib(m.sinh)(x) : div(sub(exp(x), exp(neg(x))), two));
@@ -91,10 +134,18 @@ function opsOf(m: MathJsInstance): Readonly<Record<string, Op>> {
     const t = sub(one, div(two, add(exp(mul(two, abs(x))), one)));
     return x.isNegative() ? neg(t) : t;
   };
+  // decimal.js reduces a trigonometric argument mod π with π to as many digits as the argument has
+  // before its point: past its 1025 digits of π it throws, and well before that it is slow.
+  const reduced = (name: string, f: Scalar) => (x: BigNumber) => {
+    if (x.abs().greaterThan(TRIG_LIMIT)) {
+      throw new EvalError('precision-limit', `${name}(${x.toPrecision(3)}): the reference does not reduce trigonometric arguments beyond float64's range (±${TRIG_LIMIT.toPrecision(3)}), where float64 has no sine either`);
+    }
+    return f(x);
+  };
   // decimal.js's tan is sin/√(1 − sin²), which cancels near odd multiples of π/2 (16 digits lost
   // at float64's π/2), and mathjs's cot is 1/tan. sin and cos keep their digits there.
-  const sin = lib(m.sin);
-  const cos = lib(m.cos);
+  const sin = reduced('sin', lib(m.sin));
+  const cos = reduced('cos', lib(m.cos));
   const tan = (x: BigNumber) => div(sin(x), cos(x));
   // mathjs's nthRoot throws for a zero root or a negative x with an even root, and returns the JS
   // number 0 for x = 0. float64's nthRoot is x^(1/n), with the real root of a negative x for odd n.
@@ -103,46 +154,58 @@ function opsOf(m: MathJsInstance): Readonly<Record<string, Op>> {
     return x.isNegative() && odd ? neg(pow(neg(x), div(one, n))) : pow(x, div(one, n));
   };
 
-  const dot = (...x: BigNumber[]) => {
+  /** Σ aᵢbᵢ, zero where the products cancel as in `sum`. */
+  const dot = (x: readonly BigNumber[]) => {
     const k = x.length / 2;
-    return Number.isInteger(k) ? x.slice(0, k).reduce((s, a, i) => add(s, mul(a, x[k + i])), zero) : big(NaN);
+    if (!Number.isInteger(k)) return big(NaN);
+    const products: BigNumber[] = new Array(k);
+    for (let i = 0; i < k; i++) products[i] = mul(x[i], x[k + i]);
+    return sum(products);
   };
   /** top + log1p(Σ e^(x − top)) over all but the top term, whose e⁰ = 1 would swamp the rest. */
-  const logsumexp = (...x: BigNumber[]) => {
-    const top = max(...x);
+  const logsumexp = (x: readonly BigNumber[]) => {
+    const top = max(x);
     if (!top.isFinite()) return top;
     const k = x.findIndex((v) => v.equals(top));
-    return add(top, log1p(x.reduce((s, v, i) => (i === k ? s : add(s, exp(sub(v, top)))), zero)));
+    let rest = zero;
+    for (let i = 0; i < x.length; i++) if (i !== k) rest = plus(rest, exp(minus(x[i], top)));
+    return add(top, log1p(rest));
   };
 
   // prettier-ignore
-  return {
+  const scalar: Record<string, Scalar> = {
     add, subtract: sub, multiply: mul, divide: div, unaryMinus: neg, pow,
     pi: () => pi, e: () => e,
     exp, log: lib(m.log), log10: lib(m.log10), log2: lib(m.log2),
     sqrt, cbrt: lib(m.cbrt), nthRoot,
-    sin, cos, tan, sec: lib(m.sec), csc: lib(m.csc), cot: (x) => div(cos(x), sin(x)),
+    sin, cos, tan, sec: reduced('sec', lib(m.sec)), csc: reduced('csc', lib(m.csc)), cot: (x) => div(cos(x), sin(x)),
     asin: lib(m.asin), acos: lib(m.acos), atan: lib(m.atan), atan2,
     asec: lib(m.asec), acsc: lib(m.acsc), acot: lib(m.acot),
     sinh, cosh, tanh, sech: (x) => div(one, cosh(x)), csch: (x) => div(one, sinh(x)), coth: (x) => div(one, tanh(x)),
     asinh: lib(m.asinh), acosh: lib(m.acosh), atanh: lib(m.atanh),
     asech: lib(m.asech), acsch: lib(m.acsch), acoth: lib(m.acoth),
     abs, sign: lib(m.sign), heaviside: (x) => (gt(x, zero) ? one : zero),
-    max, min, hypot, sum: lib(m.sum), dot, logsumexp,
     sigmoid: (x) => div(one, add(one, exp(neg(x)))),                                   // 1/(1 + e^-x)
     relu: (x) => (gt(x, zero) ? x : zero),
-    softplus: (x) => add(max(x, zero), log1p(exp(neg(abs(x))))),                        // max(x, 0) + log1p(e^-|x|)
+    softplus: (x) => add(max([x, zero]), log1p(exp(neg(abs(x))))),                      // max(x, 0) + log1p(e^-|x|)
   };
+  const nary: Record<string, Op> = { max, min, hypot, sum, dot, logsumexp };
+  // A fixed-arity op takes at most two arguments, so spreading them is safe.
+  return { ...Object.fromEntries(Object.entries(scalar).map(([name, f]) => [name, (x: readonly BigNumber[]) => f(...x)])), ...nary };
 }
 
 /** BigNumbers good to `digits` significant digits (50 by default), for every primitive. */
 export function bignumber(digits = 50): BigNumberDomain {
   if (!Number.isInteger(digits) || digits < 1) throw new RangeError(`digits must be a positive integer, got ${digits}`);
   const m = mathAt(digits + GUARD_DIGITS);
-  const ops = opsOf(m);
+  const ops = opsOf(m, digits);
+  // decimal.js raises its constructor's precision inside sin, ln, … and lowers it on the way out;
+  // an op that throws midway would leave every later op in the process at the raised precision.
+  const Decimal = (m as unknown as { BigNumber: { precision: number; rounding: number } }).BigNumber;
   const fromString = (text: string): BigNumber => m.bignumber(text);
   // String(-0) is '0', and atan2(-0, -1) = -π needs the sign.
   const fromNumber = (value: number) => fromString(Object.is(value, -0) ? '-0' : String(value));
+  let budget: { seconds: number; deadline: number; ops: number } | null = null;
   return {
     name: `bignumber(${digits})`,
     digits,
@@ -150,12 +213,37 @@ export function bignumber(digits = 50): BigNumberDomain {
     apply(op, args) {
       const f = ops[op.name];
       if (!f) throw new Error(`the bignumber domain has no function for '${op.name}'; add one to src/domains/bignumber.ts`);
-      return f(...args);
+      if (budget && ++budget.ops % CLOCK_EVERY === 0 && performance.now() > budget.deadline) {
+        throw new EvalError(
+          'time-limit',
+          `the ${digits}-digit reference ran past its time limit of ${budget.seconds} s (${budget.ops.toLocaleString('en-US')} BigNumber operations); raise it with timeLimit`,
+        );
+      }
+      const { precision, rounding } = Decimal;
+      try {
+        return f(args);
+      } catch (err) {
+        if (err instanceof GradlabError) throw err;
+        const shown = args.map((a) => a.toPrecision(6)).join(', ');
+        throw new EvalError('precision-limit', `${op.name}(${shown}) failed in the ${digits}-digit reference: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        Decimal.precision = precision;
+        Decimal.rounding = rounding;
+      }
     },
     primal: (x) => x.toNumber(),
     fromNumber,
     fromString,
     toNumber: (x) => x.toNumber(),
     format: (x, significant = digits) => x.toPrecision(significant),
+    within(seconds, work) {
+      const outer = budget;
+      budget = { seconds, deadline: performance.now() + seconds * 1000, ops: 0 };
+      try {
+        return work();
+      } finally {
+        budget = outer;
+      }
+    },
   };
 }

@@ -7,6 +7,7 @@
 // imaginary part, never a principal branch whose Im would pass for a derivative. Non-analytic ops
 // follow the complex-step-friendly conventions of Martins, Sturdza & Alonso (2003): decide by Re z.
 import type { Domain } from '../interpret/domain';
+import { primitive } from '../primitives';
 
 /** a + ib, immutable; never an array, so the interpreter tells it from a vector. */
 export interface Complex {
@@ -222,19 +223,23 @@ function atan2(y: Complex, x: Complex): Complex {
   return c(angle + sign * (w.re - Math.atan(ratio)), sign * w.im);
 }
 
-// ---- Piecewise and n-ary: decided by the real parts ----------------------------------------------
+// ---- Piecewise and n-ary: decided by the real parts; n-ary ops take one array, of any length ------
 
 /** |z| continued as z·sign(Re z), so abs' = sign and abs'(0) = 0. */
 const abs = (z: Complex) => c(Math.abs(z.re), Math.sign(z.re) * z.im);
 
+type Nary = (zs: readonly Complex[]) => Complex;
+
 /** The first argument whose real part no later one beats. */
-function extreme(beats: (a: number, b: number) => boolean) {
-  return (...zs: Complex[]): Complex => zs.reduce((best, z) => (beats(z.re, best.re) ? z : best));
+function extreme(beats: (a: number, b: number) => boolean): Nary {
+  return (zs) => zs.reduce((best, z) => (beats(z.re, best.re) ? z : best));
 }
 
+const reals = (zs: readonly Complex[]) => zs.map((z) => z.re);
+
 /** √(Σ zₖ²) as r·√(1 + δ), r float64's hypot of the real parts: no overflow, and no cancellation. */
-function hypot(...zs: Complex[]): Complex {
-  const r = Math.hypot(...zs.map((z) => z.re));
+function hypot(zs: readonly Complex[]): Complex {
+  const r = primitive('hypot').apply(reals(zs));
   if (r === 0) return csqrt(zs.reduce((s, z) => add(s, mul(z, z)), ZERO));
   const delta = zs.reduce((s, z) => {
     const [u, v] = [z.re / r, z.im / r];
@@ -244,14 +249,14 @@ function hypot(...zs: Complex[]): Complex {
 }
 
 /** Σ aᵢbᵢ over the two halves of the arguments (an even count: an odd one is NaN in float64). */
-function dot(...zs: Complex[]): Complex {
+function dot(zs: readonly Complex[]): Complex {
   const k = zs.length / 2;
   return zs.slice(0, k).reduce((s, a, i) => add(s, mul(a, zs[k + i])), ZERO);
 }
 
 /** log Σ eᶻ shifted by the largest real part, as float64 computes it. */
-function logsumexp(...zs: Complex[]): Complex {
-  const m = Math.max(...zs.map((z) => z.re));
+function logsumexp(zs: readonly Complex[]): Complex {
+  const m = primitive('max').apply(reals(zs));
   return add(c(m), ln(zs.reduce((s, z) => add(s, exp(c(z.re - m, z.im))), ZERO)));
 }
 
@@ -262,7 +267,7 @@ const sigmoid = (z: Complex) => (z.re >= 0 ? recip(add(ONE, exp(neg(z)))) : div(
 const softplus = (z: Complex) => (z.re >= 0 ? add(z, log1p(exp(neg(z)))) : log1p(exp(z)));
 
 // prettier-ignore
-const OPS: Readonly<Record<string, (...z: Complex[]) => Complex>> = {
+const SCALAR: Readonly<Record<string, (...z: Complex[]) => Complex>> = {
   add, subtract: sub, multiply: mul, divide: div, unaryMinus: neg, pow,
   pi: () => c(Math.PI), e: () => c(Math.E),
   exp, log: (z, base) => (base === undefined ? ln(z) : div(ln(z), ln(base))),
@@ -275,9 +280,18 @@ const OPS: Readonly<Record<string, (...z: Complex[]) => Complex>> = {
   asinh, acosh, atanh,
   asech, acsch, acoth: ofRecip(atanh),
   abs, sign: (z) => c(Math.sign(z.re)), heaviside: (z) => c(z.re > 0 ? 1 : 0),
-  max: extreme((a, b) => a > b), min: extreme((a, b) => a < b), hypot,
-  sum: (...zs) => zs.reduce(add, ZERO), dot, logsumexp,
   sigmoid, relu: (z) => (z.re > 0 ? z : ZERO), softplus,
+};
+
+const NARY: Readonly<Record<string, Nary>> = {
+  max: extreme((a, b) => a > b), min: extreme((a, b) => a < b), hypot,
+  sum: (zs) => zs.reduce(add, ZERO), dot, logsumexp,
+};
+
+// A fixed-arity op takes at most two arguments, so spreading them is safe.
+const OPS: Readonly<Record<string, Nary>> = {
+  ...Object.fromEntries(Object.entries(SCALAR).map(([name, f]) => [name, (zs: readonly Complex[]) => f(...zs)])),
+  ...NARY,
 };
 
 /** Complex numbers: run a program at x + ih and read the derivative from the imaginary part. */
@@ -287,12 +301,12 @@ export const complex: Domain<Complex> = {
   apply(op, args) {
     const f = OPS[op.name];
     if (!f) throw new Error(`the complex domain has no formula for '${op.name}'; add one to src/domains/complex.ts`);
-    const value = op.fn(...args.map((z) => z.re));
+    const value = op.apply(reals(args));
     // Real arguments: float64's own value, so a constant stays one (exp(1000) has no NaN in Im).
     if (args.every((z) => z.im === 0)) return c(value);
     // Off the real domain, at a pole or an infinity: float64's value, and no derivative to report.
     if (!Number.isFinite(value) || !args.every((z) => Number.isFinite(z.re))) return c(value, NaN);
-    return f(...args);
+    return f(args);
   },
   primal: (z) => z.re,
 };

@@ -3,7 +3,7 @@
 // as t when it is not, so the slope of log r against log t tells them apart; forward mode's
 // gradient and the relative error stand beside it.
 import { relativeError } from '../diff/compare';
-import { compile, flatten, layoutOf, unflatten, type Fn, type FnLike, type Layout, type Point } from '../diff/fn';
+import { compile, flatten, layoutOf, unflatten, type CompileOptions, type Fn, type FnLike, type Layout, type Point } from '../diff/fn';
 import { differentiators } from '../diff/registry';
 import { trace, valueAt } from '../diff/trace';
 import { EvalError, GradlabError } from '../errors';
@@ -12,7 +12,7 @@ import { Rng } from '../nn/rng';
 
 export type Verdict = 'ok' | 'wrong' | 'inconclusive';
 
-export interface CheckOptions {
+export interface CheckOptions extends CompileOptions {
   /** Seed of the random direction (default 1). */
   readonly seed?: number;
   /** The direction v instead of a random one: flat, or shaped like the point. */
@@ -183,7 +183,7 @@ function judge(slope: number | null, measured: readonly Measured[], signal: read
 
 /** Is `claimed` the gradient of the scalar `f` at `at`? */
 export function checkGradient(f: FnLike, at: Point, claimed: readonly number[] | Point, options: CheckOptions = {}): GradientCheck {
-  const fn = compile(f);
+  const fn = compile(f, options);
   const layout = layoutOf(fn, at);
   const x = flatten(layout, at);
   const run = { maxIterations: options.maxIterations };

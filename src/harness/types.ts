@@ -134,5 +134,4 @@ export interface Results {
   readonly peers?: PeerRow[];
 }
 
-export type StudyName = 'accuracy' | 'stability' | 'hard-points' | 'cost' | 'swell' | 'training' | 'peers';
-export const STUDIES: readonly StudyName[] = ['accuracy', 'stability', 'hard-points', 'cost', 'swell', 'training', 'peers'];
+export { STUDIES, type StudyName } from './registry';

@@ -51,6 +51,6 @@ export function algebraOf<T>(domain: Domain<T>): Algebra<T> {
 export const float: Domain<number> = {
   name: 'float64',
   constant: (value) => value,
-  apply: (op, args) => op.fn(...args),
+  apply: (op, args) => op.apply(args),
   primal: (x) => x,
 };

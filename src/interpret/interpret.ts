@@ -222,13 +222,22 @@ class Run<T> {
     for (const a of e.args) {
       const v = this.expr(a);
       if (!isVector(v)) args.push(v);
-      else if (max === Infinity) args.push(...v);
+      else if (max === Infinity) for (let k = 0; k < v.length; k++) args.push(v[k]);
       else throw new EvalError('type', `'${e.op}' takes numbers, got a vector of length ${v.length}`, a.span);
     }
     if (args.length < min) throw new EvalError('arity', `'${e.op}' needs at least ${min} number${min === 1 ? '' : 's'}, got ${args.length}`, e.span);
-    const out = this.domain.apply(p, args);
+    const out = this.apply(p, args, e.span);
     if (Number.isNaN(this.peek(out))) this.undefinedAt(p, args, e.span);
     return out;
+  }
+
+  /** A domain's own errors (the reference's limits) know the op but not where it was called. */
+  private apply(p: Primitive, args: readonly T[], span: Span): T {
+    try {
+      return this.domain.apply(p, args);
+    } catch (err) {
+      throw err instanceof EvalError && err.span === undefined ? new EvalError(err.code, err.message, span) : err;
+    }
   }
 
   /** A NaN out of non-NaN arguments is a point outside the op's domain: say so, never return it. */

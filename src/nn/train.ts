@@ -31,6 +31,9 @@ export interface TrainOptions {
   readonly params?: Float64Array;
   /** Called after every epoch, e.g. to draw a progress bar. */
   readonly onEpoch?: (e: EpochMetrics) => void;
+  /** `steps` also records every step (`stepHistory`): the batch's loss, the training loss after
+   *  the update and the time so far. Default `epochs`: one entry per epoch only. */
+  readonly history?: 'epochs' | 'steps';
   /** Called after every step with the parameters, e.g. to trace a path in weight space. */
   readonly onStep?: (params: Float64Array, loss: number) => void;
 }
@@ -48,6 +51,18 @@ export interface EpochMetrics {
   readonly gradientNorms: number[];
 }
 
+export interface StepMetrics {
+  /** 1 for the first step. */
+  readonly step: number;
+  readonly epoch: number;
+  /** The loss of the step's batch, before its update (what the gradient was taken of). */
+  readonly batchLoss: number;
+  /** The mean loss over the whole training split after the update. */
+  readonly trainLoss: number;
+  /** Seconds spent on steps so far (gradient, clipping, update; not this record's evaluation). */
+  readonly seconds: number;
+}
+
 export interface TrainResult {
   readonly method: TrainMethod;
   readonly epochs: number;
@@ -56,6 +71,8 @@ export interface TrainResult {
   readonly test: Metrics;
   readonly secondsPerStep: number;
   readonly history: EpochMetrics[];
+  /** Every step, with `history: 'steps'`. */
+  readonly stepHistory?: StepMetrics[];
   readonly params: Float64Array;
   /** Set when a loss or gradient stopped being finite: training ends there and says where. */
   readonly diverged?: string;
@@ -131,8 +148,10 @@ export function train(arch: Architecture, data: Dataset, options: TrainOptions =
   const xb = new Float64Array(batch * d);
   const yb = new Float64Array(batch * k);
   const history: EpochMetrics[] = [];
+  const stepHistory: StepMetrics[] | undefined = options.history === 'steps' ? [] : undefined;
   let steps = 0;
   let seconds = 0;
+  let wall = 0;
   let diverged: string | undefined;
   for (let epoch = 1; epoch <= epochs && !diverged; epoch++) {
     const order = rng.permutation(split.n);
@@ -153,15 +172,19 @@ export function train(arch: Architecture, data: Dataset, options: TrainOptions =
         loss = NaN;
         grad.fill(NaN);
       }
-      seconds += (performance.now() - t0) / 1000;
+      const t1 = performance.now();
+      seconds += (t1 - t0) / 1000;
       steps++;
       epochSteps++;
       diverged = divergence(arch, params, grad, loss, epoch, steps, lr);
       if (diverged) break;
+      const t2 = performance.now();
       layers.forEach((l, li) => (norms[li] += Math.hypot(...grad.subarray(l.weights, l.biases))));
       if (options.clipValue !== undefined) clipByValue(grad, options.clipValue);
       if (options.clipNorm !== undefined) clipByNorm(grad, options.clipNorm);
       update.step(params, grad);
+      wall += (t1 - t0 + performance.now() - t2) / 1000;
+      stepHistory?.push({ step: steps, epoch, batchLoss: loss, trainLoss: evaluateSplit(arch, data.task, params, split).loss, seconds: wall });
       options.onStep?.(params, loss);
     }
     if (diverged) break;
@@ -182,6 +205,7 @@ export function train(arch: Architecture, data: Dataset, options: TrainOptions =
     test: evaluateSplit(arch, data.task, params, data.test),
     secondsPerStep: steps ? seconds / steps : 0,
     history,
+    ...(stepHistory ? { stepHistory } : {}),
     params,
     diverged,
   };

@@ -1,5 +1,6 @@
 // LaTeX for expressions, conditions and programs, for papers, slides and notebooks.
 import type { Cond, Expr, Node, Stmt } from '../ast';
+import { bottomUp } from './walk';
 
 const enum Level {
   Sum = 1,
@@ -122,7 +123,11 @@ function number(v: number): string {
   return m ? `${m[1]} \\cdot 10^{${Number(m[2])}}` : s;
 }
 
-function expr(e: Expr): Tex {
+function expr(root: Expr): Tex {
+  return bottomUp(root, tex);
+}
+
+function tex(e: Expr, get: (child: Expr) => Tex): Tex {
   switch (e.kind) {
     case 'number':
       return { text: number(e.value), level: e.value < 0 ? Level.Unary : Level.Atom };
@@ -131,48 +136,48 @@ function expr(e: Expr): Tex {
     case 'variable':
       return { text: name(e.name), level: Level.Atom };
     case 'vector':
-      return { text: `\\begin{bmatrix}${e.items.map((i) => expr(i).text).join(' \\\\ ')}\\end{bmatrix}`, level: Level.Atom };
+      return { text: `\\begin{bmatrix}${e.items.map((i) => get(i).text).join(' \\\\ ')}\\end{bmatrix}`, level: Level.Atom };
     case 'index':
-      return { text: indexed(e.name, expr(e.index).text), level: Level.Atom };
+      return { text: indexed(e.name, get(e.index).text), level: Level.Atom };
     case 'length':
-      return { text: `\\operatorname{length}\\left(${expr(e.arg).text}\\right)`, level: Level.Atom };
+      return { text: `\\operatorname{length}\\left(${get(e.arg).text}\\right)`, level: Level.Atom };
     case 'call':
-      return call(e.op, e.args);
+      return call(e.op, e.args, get);
   }
 }
 
-function call(op: string, args: readonly Expr[]): Tex {
+function call(op: string, args: readonly Expr[], get: (child: Expr) => Tex): Tex {
   const [a, b] = args;
   switch (op) {
     case 'add':
-      return { text: `${wrap(expr(a), Level.Sum)} + ${wrap(expr(b), Level.Product)}`, level: Level.Sum };
+      return { text: `${wrap(get(a), Level.Sum)} + ${wrap(get(b), Level.Product)}`, level: Level.Sum };
     case 'subtract':
-      return { text: `${wrap(expr(a), Level.Sum)} - ${wrap(expr(b), Level.Product)}`, level: Level.Sum };
+      return { text: `${wrap(get(a), Level.Sum)} - ${wrap(get(b), Level.Product)}`, level: Level.Sum };
     case 'multiply': {
-      const right = wrap(expr(b), Level.Unary);
+      const right = wrap(get(b), Level.Unary);
       // `2 x` and `2 \sin x`, but never `2 3^{x}` (23^x) or `2 -x` (a difference).
       const juxtapose = a.kind === 'number' && a.value >= 0 && (b.kind === 'variable' || b.kind === 'constant' || b.kind === 'call') && !/^[-\d.]/.test(right);
       const sep = juxtapose ? ' ' : ' \\cdot ';
-      return { text: `${wrap(expr(a), Level.Product)}${sep}${right}`, level: Level.Product };
+      return { text: `${wrap(get(a), Level.Product)}${sep}${right}`, level: Level.Product };
     }
     case 'divide':
-      return { text: `\\frac{${expr(a).text}}{${expr(b).text}}`, level: Level.Atom };
+      return { text: `\\frac{${get(a).text}}{${get(b).text}}`, level: Level.Atom };
     case 'unaryMinus':
-      return { text: `-${wrap(expr(a), Level.Unary)}`, level: Level.Unary };
+      return { text: `-${wrap(get(a), Level.Unary)}`, level: Level.Unary };
     case 'pow':
-      return { text: `${braced(wrap(expr(a), Level.Atom))}^{${expr(b).text}}`, level: Level.Power };
+      return { text: `${braced(wrap(get(a), Level.Atom))}^{${get(b).text}}`, level: Level.Power };
     case 'sqrt':
-      return { text: `\\sqrt{${expr(a).text}}`, level: Level.Atom };
+      return { text: `\\sqrt{${get(a).text}}`, level: Level.Atom };
     case 'cbrt':
-      return { text: `\\sqrt[3]{${expr(a).text}}`, level: Level.Atom };
+      return { text: `\\sqrt[3]{${get(a).text}}`, level: Level.Atom };
     case 'nthRoot':
-      return { text: `\\sqrt[${b ? expr(b).text : '2'}]{${expr(a).text}}`, level: Level.Atom };
+      return { text: `\\sqrt[${b ? get(b).text : '2'}]{${get(a).text}}`, level: Level.Atom };
     case 'abs':
-      return { text: `\\left|${expr(a).text}\\right|`, level: Level.Atom };
+      return { text: `\\left|${get(a).text}\\right|`, level: Level.Atom };
     case 'log':
-      if (b) return { text: `\\log_{${expr(b).text}}\\left(${expr(a).text}\\right)`, level: Level.Atom };
+      if (b) return { text: `\\log_{${get(b).text}}\\left(${get(a).text}\\right)`, level: Level.Atom };
       break;
   }
   const head = COMMANDS[op] ?? `\\operatorname{${op}}`;
-  return { text: `${head}\\left(${args.map((x) => expr(x).text).join(', ')}\\right)`, level: Level.Atom };
+  return { text: `${head}\\left(${args.map((x) => get(x).text).join(', ')}\\right)`, level: Level.Atom };
 }

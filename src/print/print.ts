@@ -1,6 +1,7 @@
 // The printer: AST back to gradlab text with the fewest parentheses that keep the tree, in
 // syntax that mathjs and Wolfram Alpha also read (`6x + 6`, `sin(x) ^ 2`).
 import type { Cond, Expr, Node, Stmt } from '../ast';
+import { bottomUp } from './walk';
 
 /** Binding strength of each printed form, loosest first; mirrors grammar/gradlab.ne. */
 const enum Level {
@@ -96,7 +97,11 @@ function atLeast(p: Printed, level: Level): string {
   return p.level >= level ? p.text : `(${p.text})`;
 }
 
-export function expr(e: Expr): Printed {
+export function expr(root: Expr): Printed {
+  return bottomUp(root, printed);
+}
+
+function printed(e: Expr, get: (child: Expr) => Printed): Printed {
   switch (e.kind) {
     case 'number':
       return e.value < 0 || Object.is(e.value, -0)
@@ -106,35 +111,35 @@ export function expr(e: Expr): Printed {
     case 'variable':
       return { text: e.name, level: Level.Atom };
     case 'vector':
-      return { text: `[${e.items.map((i) => expr(i).text).join(', ')}]`, level: Level.Atom };
+      return { text: `[${e.items.map((i) => get(i).text).join(', ')}]`, level: Level.Atom };
     case 'index':
-      return { text: `${e.name}[${expr(e.index).text}]`, level: Level.Atom };
+      return { text: `${e.name}[${get(e.index).text}]`, level: Level.Atom };
     case 'length':
-      return { text: `length(${expr(e.arg).text})`, level: Level.Atom };
+      return { text: `length(${get(e.arg).text})`, level: Level.Atom };
     case 'call':
-      return call(e.op, e.args);
+      return call(e.op, e.args, get);
   }
 }
 
-function call(op: string, args: readonly Expr[]): Printed {
+function call(op: string, args: readonly Expr[], get: (child: Expr) => Printed): Printed {
   const infix = INFIX[op];
   if (infix && args.length === 2) {
     const [a, b] = args;
-    const right = expr(b);
+    const right = get(b);
     if (op === 'multiply' && a.kind === 'number' && a.value >= 0 && b.kind !== 'vector') {
-      const [number, factor] = [expr(a).text, atLeast(right, Level.Power)];
+      const [number, factor] = [get(a).text, atLeast(right, Level.Power)];
       if (juxtaposable(number, factor)) return { text: `${number}${factor}`, level: Level.Implicit, implicit: true };
     }
     const rightText = op === 'divide' && right.implicit ? `(${right.text})` : atLeast(right, infix.level + 1);
-    return { text: `${atLeast(expr(a), infix.level)} ${infix.symbol} ${rightText}`, level: infix.level };
+    return { text: `${atLeast(get(a), infix.level)} ${infix.symbol} ${rightText}`, level: infix.level };
   }
   if (op === 'unaryMinus' && args.length === 1) {
-    return { text: `-${atLeast(expr(args[0]), Level.Unary)}`, level: Level.Unary };
+    return { text: `-${atLeast(get(args[0]), Level.Unary)}`, level: Level.Unary };
   }
   if (op === 'pow' && args.length === 2) {
-    return { text: `${atLeast(expr(args[0]), Level.Atom)}^${exponent(args[1])}`, level: Level.Power };
+    return { text: `${atLeast(get(args[0]), Level.Atom)}^${exponent(args[1], get)}`, level: Level.Power };
   }
-  return { text: `${op}(${args.map((a) => expr(a).text).join(', ')})`, level: Level.Atom };
+  return { text: `${op}(${args.map((a) => get(a).text).join(', ')})`, level: Level.Atom };
 }
 
 /** Whether `2x` may drop its `*`: not where the two would read as one literal, as `2e1` reads
@@ -144,9 +149,13 @@ function juxtaposable(number: string, factor: string): boolean {
   return !(number === '0' && /^[xXbBoO]/.test(factor));
 }
 
-/** The right side of `^` may carry its own signs: `2^-x`. */
-function exponent(e: Expr): string {
-  if (e.kind === 'call' && e.op === 'unaryMinus') return `-${exponent(e.args[0])}`;
-  if (e.kind === 'number' && e.value < 0) return `-${String(-e.value)}`;
-  return atLeast(expr(e), Level.Power);
+/** The right side of `^` may carry its own signs: `2^-x`, `2^--x`. */
+function exponent(e: Expr, get: (child: Expr) => Printed): string {
+  let signs = '';
+  while (e.kind === 'call' && e.op === 'unaryMinus') {
+    signs += '-';
+    e = e.args[0];
+  }
+  if (e.kind === 'number' && e.value < 0) return `${signs}-${String(-e.value)}`;
+  return signs + atLeast(get(e), Level.Power);
 }

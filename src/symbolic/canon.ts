@@ -7,6 +7,7 @@ import { ADD, coefficientOf, factorsOf, isCall, MUL, numOf, POW } from './forms'
 import * as N from './numbers';
 import type { Num } from './numbers';
 import { compareFactors, compareTerms, factsOf } from './order';
+import { isPlain } from './zeros';
 
 /** Units of work (nodes built, pattern nodes visited) allowed, and those spent. */
 export class Budget {
@@ -40,6 +41,9 @@ const MAX_REGROUP = 8;
 /** (ab)^n is spread into a^n·b^n only up to this |n|: beyond it a^n alone may overflow where
  *  (ab)^n does not ((2·0.5)^2000 = 1, but 2^2000 is Infinity). */
 const MAX_SPREAD = 16;
+
+/** An odd integer in value, exact or float (3 · 0.3333333333333333 is the float 1). */
+const isOdd = (n: Num): boolean => Number.isInteger(N.value(n)) && N.value(n) % 2 !== 0;
 
 export class Canon {
   readonly dag = new Dag();
@@ -154,18 +158,20 @@ export class Canon {
     const out: Expr[] = [];
     let regroup = false;
     for (const [base, g] of groups) {
-      const f = g.exponents.length === 1 ? g.factor : this.power(base, this.sum(g.exponents));
-      const n = numOf(f);
-      if (n !== null) coef = N.mul(coef, n);
-      else out.push(f);
-      // A merged factor may have left its group and meet others: (xy)^(1/2)·(xy)^(1/2) is the
-      // product xy, and sqrt(x)^-2 the power x^-1, which must meet the x already here.
-      regroup ||= n === null && (isCall(f, MUL) || this.split(f).base !== base);
+      for (const f of g.exponents.length === 1 ? [g.factor] : this.merged(base, g.exponents)) {
+        const n = numOf(f);
+        if (n !== null) coef = N.mul(coef, n);
+        else out.push(f);
+        // A merged factor may have left its group and meet others: (xy)^(1/2)·(xy)^(1/2) is the
+        // product xy, and sqrt(x)^-2 the power x^-1, which must meet the x already here.
+        regroup ||= n === null && (isCall(f, MUL) || this.split(f).base !== base);
+      }
     }
     if (regroup && depth < MAX_REGROUP) return this.product([this.number(coef), ...out], depth + 1);
     if (out.length === 0) return this.number(coef);
     if (N.isOne(coef) && out.length === 1) return out[0];
-    if (out.length === 1 && isCall(out[0], ADD)) return this.sum(out[0].args.map((t) => this.product([this.number(coef), t])));
+    // Infinity·(y - 1) is not Infinity·y - Infinity, which is NaN at every y.
+    if (out.length === 1 && isCall(out[0], ADD) && Number.isFinite(N.value(coef))) return this.sum(out[0].args.map((t) => this.product([this.number(coef), t])));
     out.sort(compareFactors);
     return this.make(MUL, N.isOne(coef) ? out : [this.number(coef), ...out]);
   }
@@ -192,13 +198,20 @@ export class Canon {
     if (isCall(base, POW)) {
       const [inner, innerExponent] = base.args;
       const k = numOf(innerExponent);
-      // (a^k)^e = a^(k·e) for integer e; for other e it needs a^k ≥ 0 wherever a^k^e is real,
-      // which holds unless k is an even integer (then a < 0 gives a real a^k but not a^(k·e)).
+      // (a^2j)^e = |a|^(2j·e) for fractional e: the even power forgot the sign of a.
+      if (k !== null && e !== null && N.isEvenInteger(k) && !N.isInteger(e)) return this.power(this.apply('abs', [inner]), this.number(N.mul(k, e)));
+      // (a^k)^e = a^(k·e) for integer k and e. Where either is fractional the left side is ≥ 0
+      // wherever it is defined (a ≥ 0, or a = -Infinity), so an odd integer k·e needs |a|:
+      // (x^(1/2))^2 is Infinity at x = -Infinity, as |x| is (an input is never -Infinity).
+      if (k !== null && e !== null) {
+        const ke = N.mul(k, e);
+        const odd = isOdd(ke) && !(N.isInteger(k) && N.isInteger(e)) && !isPlain(inner);
+        return this.power(odd ? this.apply('abs', [inner]) : inner, this.number(ke));
+      }
+      // Symbolic exponents: integer e, or k not an even integer, as for numbers.
       if ((e !== null && N.isInteger(e)) || (k !== null && !N.isEvenInteger(k))) {
         return this.power(inner, this.product([innerExponent, exponent]));
       }
-      // (a^2j)^e = |a|^(2j·e): the even power forgot the sign of a.
-      if (k !== null && e !== null) return this.power(this.apply('abs', [inner]), this.number(N.mul(k, e)));
     }
     // (ab)^n = a^n·b^n for integer n, unless the coefficient's power overflows (4^512 is Infinity).
     if (isCall(base, MUL) && spread && N.pow(coefficientOf(base), e!) !== null) {
@@ -207,14 +220,75 @@ export class Canon {
     return this.make(POW, [base, exponent]);
   }
 
-  /** A call of any other primitive; exact ops on numbers are folded. */
+  /**
+   * x^a·x^b·… as few powers of x as keep the value. Integer powers merge freely, and so do all
+   * powers of an input. A fractional power is defined only at x ≥ 0 and x = -Infinity (and -0),
+   * where it is positive, so where
+   * exponents of one sign mix the two kinds, the integer ones merge apart (x·x^(1/2) at
+   * x = -Infinity is -Infinity, x^(3/2) is Infinity), and fractional ones summing to an odd
+   * integer merge to |x|^k (x^(1/2)·x^(1/2) = |x|). Exponents of both signs make 0·Infinity at
+   * every such x, so they merge freely.
+   */
+  private merged(base: Expr, exponents: readonly Expr[]): Expr[] {
+    const values = exponents.map(numOf);
+    if (isPlain(base) || values.some((v) => v === null) || values.every((v) => N.isInteger(v!))) return [this.power(base, this.sum(exponents))];
+    const signs = new Set(values.map((v) => N.sign(v!)));
+    if (signs.size > 1) return [this.power(base, this.sum(exponents))];
+    const integers = exponents.filter((_, i) => N.isInteger(values[i]!));
+    const fractions = exponents.filter((_, i) => !N.isInteger(values[i]!));
+    const k = this.sum(fractions);
+    const out = [this.power(isOdd(numOf(k)!) ? this.apply('abs', [base]) : base, k)];
+    return integers.length === 0 ? out : [this.power(base, this.sum(integers)), ...out];
+  }
+
+  /** A call of any other primitive; exact ops on numbers are folded, as are sin, cos and tan
+   *  at rational multiples of π (exact, where Math.sin(Math.PI) is 1.2e-16), and a square
+   *  root takes out its sum's content where that is a square: sqrt(1 - x²/16) = sqrt(16 - x²)/4. */
   apply(op: string, args: readonly Expr[]): Expr {
     this.budget.spend();
     const fold = FOLD.get(op);
     const values = args.map(numOf);
     const folded = fold && values.every((v): v is Num => v !== null) ? fold(values) : null;
     if (folded !== null) return this.number(folded);
+    const exact = args.length === 1 ? this.atPiMultiple(op, args[0]) : null;
+    if (exact !== null) return exact;
+    if (op === 'sqrt' && args.length === 1) {
+      const c = this.contentOf(args[0]);
+      const root = c === null ? null : N.pow(c, N.HALF);
+      if (root !== null) return this.product([this.number(root), this.apply('sqrt', [this.divideOut(args[0], c!)])]);
+    }
     return this.make(op, args);
+  }
+
+  /** sin, cos, tan at kπ/12 for the k where the value is a rational or a rational times √2, √3. */
+  private atPiMultiple(op: string, arg: Expr): Expr | null {
+    if (op !== 'sin' && op !== 'cos' && op !== 'tan') return null;
+    const fs = factorsOf(arg);
+    if (fs.length !== 1 || fs[0].kind !== 'constant' || fs[0].name !== 'pi') return null;
+    const c = coefficientOf(arg);
+    if (!N.isExact(c) || 12 % c.q !== 0) return null;
+    const k = (((c.p * (12 / c.q)) % 24) + 24) % 24;
+    // sin(kπ/12) for k = 0, 2, 3, 4, 6, as [rational, radicand]: 0, 1/2, √2/2, √3/2, 1.
+    const SIN: Record<number, [Num, number]> = { 0: [N.ZERO, 1], 2: [N.HALF, 1], 3: [N.HALF, 2], 4: [N.HALF, 3], 6: [N.ONE, 1] };
+    const sinAt = (j: number): [Num, number] | null => {
+      const m = ((j % 24) + 24) % 24;
+      const [q, sign] = m <= 6 ? [m, 1] : m <= 12 ? [12 - m, 1] : m <= 18 ? [m - 12, -1] : [24 - m, -1];
+      const v = SIN[q];
+      return v ? [N.mul(v[0], N.rational(sign, 1)), v[1]] : null;
+    };
+    const value = (v: [Num, number]) => this.product([this.number(v[0]), v[1] === 1 ? this.number(N.ONE) : this.apply('sqrt', [this.number(N.rational(v[1], 1))])]);
+    const s = sinAt(k);
+    const co = sinAt(k + 6);
+    if (op === 'sin') return s && value(s);
+    if (op === 'cos') return co && value(co);
+    if (!s || !co || N.isZero(co[0])) return null;
+    // tan = sin/cos: 0, ±1, ±√3, ±√3/3 at these k.
+    if (N.isZero(s[0])) return this.number(N.ZERO);
+    const ratio = N.div(s[0], co[0])!;
+    if (s[1] === co[1]) return this.number(ratio);
+    const radicand = s[1] === 1 ? co[1] : s[1];
+    const scale = s[1] === 1 ? N.div(ratio, N.rational(radicand, 1))! : ratio;
+    return this.product([this.number(scale), this.apply('sqrt', [this.number(N.rational(radicand, 1))])]);
   }
 
   /**

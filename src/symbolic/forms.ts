@@ -12,6 +12,8 @@ import * as N from './numbers';
 import type { Num } from './numbers';
 
 export const ADD = 'add';
+/** An argument kept exactly as written (see zeros.ts): opaque to the kernel and the rules. */
+export const HELD = 'as-written';
 export const MUL = 'multiply';
 export const POW = 'pow';
 
@@ -23,10 +25,10 @@ export function isCall(e: Expr, op?: string): e is Call {
 
 /** The value of a numeric literal: an integer or float `number`, or a rational `divide(p, q)`. */
 export function numOf(e: Expr): Num | null {
-  if (e.kind === 'number') return Number.isSafeInteger(e.value) ? { p: e.value || 0, q: 1 } : e.value;
+  if (e.kind === 'number') return Number.isSafeInteger(e.value) && !Object.is(e.value, -0) ? { p: e.value, q: 1 } : e.value;
   if (e.kind === 'call' && e.op === 'divide' && e.args.length === 2) {
     const [p, q] = e.args;
-    if (p.kind === 'number' && q.kind === 'number' && Number.isSafeInteger(p.value) && Number.isSafeInteger(q.value) && q.value > 1) {
+    if (p.kind === 'number' && q.kind === 'number' && Number.isSafeInteger(p.value) && !Object.is(p.value, -0) && Number.isSafeInteger(q.value) && q.value > 1) {
       return { p: p.value, q: q.value };
     }
   }

@@ -4,8 +4,9 @@
 import type { Expr } from '../ast';
 import type { Canon } from './canon';
 import { childrenOf, postOrder } from './dag';
-import { ADD, MUL, POW } from './forms';
+import { ADD, HELD, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
+import { constantValue, decidesBySign } from './zeros';
 
 const SUM_CHAIN = new Set([ADD, 'subtract', 'unaryMinus']);
 const PRODUCT_CHAIN = new Set([MUL, 'divide', 'unaryMinus']);
@@ -34,6 +35,7 @@ export function toCanonical(root: Expr, canon: Canon): Expr {
   const parents = countParents(root);
   const chains = new Map<Expr, Chain>();
   const done = new Map<Expr, Expr>();
+  const constants = new Map<Expr, number | null>();
   const { dag } = canon;
 
   /** A chain goes through nodes of its own family that nothing else refers to. In a sum a unary
@@ -84,19 +86,31 @@ export function toCanonical(root: Expr, canon: Canon): Expr {
     } else if (e.kind === 'number') {
       done.set(e, canon.number(N.fromLiteral(e.value)));
     } else if (e.kind === 'call') {
-      done.set(e, canon.build(e.op, kids));
+      // (±0)^k for k > 0 is a zero, whose sign decides nothing here.
+      const positivePower = e.op === POW && N.sign(numOf(kids[1]) ?? 0) > 0;
+      done.set(e, canon.build(e.op, kids.map((k, i) => (decidesBySign(e.op, i) && !positivePower ? signed(e.args[i], k) : k))));
     } else {
       done.set(e, dag.rebuild(e, kids));
     }
   });
   return done.get(root)!;
 
+  /** For a place where the sign of a zero decides the value: a constant zero with its float
+   *  sign (cbrt(-0) is -0), `written` itself, held, where it folded to a zero that may have had
+   *  either sign (x·0), and otherwise `canonical`. */
+  function signed(written: Expr, canonical: Expr): Expr {
+    const v = constantValue(written, constants);
+    if (v === 0) return canon.number(N.fromLiteral(v));
+    return constantValue(canonical, constants) === 0 ? dag.call(HELD, [dag.intern(written)]) : canonical;
+  }
+
   function canonicalChain({ op, leaves, negations }: Chain): Expr {
     const minusOne = canon.number(N.MINUS_ONE);
     const parts = leaves.map(({ node, flip }) => {
       const part = done.get(node)!;
       if (!flip) return part;
-      return op === ADD ? canon.negate(part) : canon.power(part, minusOne);
+      // A denominator is where a zero's sign decides the value.
+      return op === ADD ? canon.negate(part) : canon.power(signed(node, part), minusOne);
     });
     if (op === ADD) return canon.sum(parts);
     return canon.product(negations % 2 === 1 ? [minusOne, ...parts] : parts);

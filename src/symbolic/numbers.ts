@@ -47,7 +47,9 @@ const SHORT_DECIMAL = /^-?\d{1,6}\.\d{1,6}$/;
 const MAX_DECIMAL_DENOMINATOR = 1000;
 
 export function fromLiteral(v: number): Num {
-  if (Number.isSafeInteger(v)) return { p: v || 0, q: 1 };
+  // -0 stays a float: 1 / -0 is -Infinity, and an exact 0 has no sign.
+  if (Object.is(v, -0)) return v;
+  if (Number.isSafeInteger(v)) return { p: v, q: 1 };
   const text = String(v);
   if (!SHORT_DECIMAL.test(text)) return v;
   const places = text.length - text.indexOf('.') - 1;
@@ -102,8 +104,9 @@ export function pow(a: Num, b: Num): Num | null {
   if (!isExact(b) || !isExact(a)) {
     if (!isInteger(b)) return null;
     const r = Math.pow(value(a), value(b));
-    // Overflow stays symbolic; a NaN or infinite base was never a number to keep exact.
-    return Number.isFinite(r) || !Number.isFinite(value(a)) ? r : null;
+    // Overflow stays symbolic; a NaN or infinite base was never a number to keep exact, and
+    // (±0)^-k = ±Infinity is exact.
+    return Number.isFinite(r) || !Number.isFinite(value(a)) || value(a) === 0 ? r : null;
   }
   if (b.q === 1) {
     const k = Math.abs(b.p);

@@ -3,7 +3,7 @@
 import * as ast from '../ast';
 import type { Expr } from '../ast';
 import { childrenOf, postOrder } from './dag';
-import { ADD, baseOf, coefficientOf, exponentOf, factorsOf, isCall, MUL, numOf, POW } from './forms';
+import { ADD, baseOf, HELD, coefficientOf, exponentOf, factorsOf, isCall, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import type { Num } from './numbers';
 
@@ -20,7 +20,8 @@ type Get = (node: Expr) => Signed;
 export function render(root: Expr): Expr {
   const done = new Map<Expr, Signed>();
   const get: Get = (node) => done.get(node)!;
-  postOrder(root, childrenOf, (e) => done.set(e, signed(e, get)));
+  // A held argument is printed as written, so nothing under it is rendered.
+  postOrder(root, (e) => (isCall(e, HELD) ? [] : childrenOf(e)), (e) => done.set(e, signed(e, get)));
   return whole(get(root));
 }
 
@@ -39,6 +40,7 @@ function signed(e: Expr, get: Get): Signed {
     case 'length':
       return { negative: false, magnitude: ast.length(whole(get(e.arg))) };
     case 'call':
+      if (e.op === HELD) return { negative: false, magnitude: e.args[0] };
       if (e.op === ADD) return { negative: false, magnitude: sum(e.args, get) };
       if (e.op === MUL || e.op === POW) return product(e, get);
       return { negative: false, magnitude: ast.call(e.op, e.args.map((a) => whole(get(a)))) };
@@ -55,6 +57,7 @@ function numberOf(n: Num): Signed {
   });
   if (Number.isNaN(v)) return fraction(0, 0);
   if (!Number.isFinite(v)) return fraction(1, 0);
+  if (Object.is(v, -0)) return { negative: true, magnitude: ast.num(0) };
   if (N.isExact(n) && n.q !== 1) return fraction(Math.abs(n.p), n.q);
   return { negative: v < 0, magnitude: ast.num(Math.abs(v)) };
 }

@@ -9,14 +9,24 @@
 // The algebra of + * ^ is the kernel's (canon.ts), not rules: x + 0, x·1, x·0, x^1, x^0, --x, like
 // terms and like factors (exp(a)·exp(b) among them, as e^a·e^b), exact constant folding,
 // (a^k)^e = a^(ke) where it holds, (a^2)^(1/2) = |a|.
-import { isNegative, numOf } from './forms';
+import { coefficientOf, isNegative, numOf } from './forms';
 import * as N from './numbers';
 import type { Bindings, Rule } from './pattern';
+import { isPlain } from './zeros';
 
 const negative = (v: string) => (m: Bindings) => isNegative(m.get(v)!);
+/** b = 2k·x for an integer k, where a half angle reads no longer: cos(2x), not cos(x). */
+const evenCoefficient = (v: string) => (m: Bindings) => numOf(m.get(v)!) !== null || N.isEvenInteger(coefficientOf(m.get(v)!));
 const evenInteger = (v: string) => (m: Bindings) => N.isEvenInteger(numOf(m.get(v)!)!);
 const multipleOf3 = (v: string) => (m: Bindings) => N.isInteger(N.mul(numOf(m.get(v)!)!, { p: 1, q: 3 }));
 const notEvenInteger = (v: string) => (m: Bindings) => !N.isEvenInteger(numOf(m.get(v)!)!);
+/** log(a^n) = n·log(a) for odd n > 0; for other n not even, where a is an input (never -Infinity
+ *  or -0, where log((-0)^-1) is log(-Infinity) and log((-Infinity)^-1) is log(-0) = -Infinity). */
+const logPower = (m: Bindings) => {
+  const n = numOf(m.get('n')!)!;
+  if (N.isEvenInteger(n)) return false;
+  return (N.isInteger(n) && N.sign(n) > 0) || isPlain(m.get('a')!);
+};
 
 const ODD = ['sin', 'tan', 'sinh', 'tanh', 'asin', 'atan', 'asinh', 'atanh', 'cbrt'];
 const EVEN = ['cos', 'cosh', 'abs'];
@@ -44,14 +54,37 @@ export const RULES: readonly Rule[] = [
   { name: 'e-power',       from: 'e^a',                        to: 'exp(a)' },
   { name: 'exp-power',     from: 'exp(a)^b',                   to: 'exp(a*b)' },                                    // (e^a)^b = e^(ab) since e^a > 0
   { name: 'exp-log-power', from: 'exp(b*log(a))',              to: 'a^b' },                                         // needs a > 0, as log(a) does
-  { name: 'log-power',     from: 'log(a^n)',                   to: 'n*log(a)', where: notEvenInteger('n') },        // a^n > 0 forces a > 0 unless n is even
+  { name: 'log-power',     from: 'log(a^n)',                   to: 'n*log(a)', where: logPower },                  // a^n > 0 forces a > 0, or a = -0 for n > 0
+  { name: 'log-root',      from: 'log(a^n)',                   to: 'n*log(abs(a))', where: notEvenInteger('n') },   // a^n is defined at a ≥ 0 and at a = -Infinity, -0
   // Pythagoras, with any common factor a.
   { name: 'pythagoras',    from: 'a*sin(b)^2 + a*cos(b)^2',    to: 'a' },                                           // sin² + cos² = 1
   { name: 'hyperbolic',    from: 'a*cosh(b)^2 - a*sinh(b)^2',  to: 'a' },                                           // cosh² - sinh² = 1
+  // Trigonometric quotients and products, each defined where its left side is (sec x · cos x is
+  // 1/0 · 0 where cos x = 0, an error). Products of sin and cos contract to the double angle,
+  // the smaller form: 2 sin x cos x = sin 2x, cos² x - sin² x = cos 2x.
+  { name: 'tan-quotient',  from: 'sin(a) / cos(a)',            to: 'tan(a)' },
+  { name: 'cot-quotient',  from: 'cos(a) / sin(a)',            to: 'cot(a)' },
+  { name: 'tan-cos',       from: 'tan(a) * cos(a)',            to: 'sin(a)' },
+  { name: 'cot-sin',       from: 'cot(a) * sin(a)',            to: 'cos(a)' },
+  { name: 'sec-cos',       from: 'sec(a) * cos(a)',            to: '1' },
+  { name: 'csc-sin',       from: 'csc(a) * sin(a)',            to: '1' },
+  { name: 'cot-tan',       from: 'cot(a) * tan(a)',            to: '1' },
+  { name: 'one-minus-sin', from: 'a - a*sin(b)^2',             to: 'a*cos(b)^2' },                                  // 1 - sin² = cos²
+  { name: 'one-minus-cos', from: 'a - a*cos(b)^2',             to: 'a*sin(b)^2' },
+  { name: 'one-plus-tan',  from: 'a*tan(b)^2 + a',             to: 'a*sec(b)^2' },                                  // 1 + tan² = sec²
+  { name: 'sec-tan',       from: 'a*sec(b)^2 - a*tan(b)^2',    to: 'a' },
+  { name: 'double-sin',    from: '2*sin(a)*cos(a)',            to: 'sin(2a)' },
+  { name: 'double-cos',    from: 'a*cos(b)^2 - a*sin(b)^2',    to: 'a*cos(2b)' },
+  { name: 'half-sin',      from: 'a - a*cos(b)',               to: '2a*sin(b/2)^2', where: evenCoefficient('b') },  // 1 - cos 2x = 2 sin² x
+  { name: 'half-cos',      from: 'a + a*cos(b)',               to: '2a*cos(b/2)^2', where: evenCoefficient('b') },  // 1 + cos 2x = 2 cos² x
+  { name: 'double-sinh',   from: '2*sinh(a)*cosh(a)',          to: 'sinh(2a)' },
+  { name: 'double-cosh',   from: 'a*cosh(b)^2 + a*sinh(b)^2',  to: 'a*cosh(2b)' },
   // Square roots: sqrt stays a function, since sqrt(-Infinity) is NaN but (-Infinity)^(1/2) is not.
   { name: 'sqrt-even-power', from: 'sqrt(a)^n',                to: 'a^(n/2)', where: evenInteger('n') },            // needs a ≥ 0, as sqrt(a) does
   { name: 'even-power-sqrt', from: 'sqrt(a^n)',                to: 'abs(a)^(n/2)', where: evenInteger('n') },       // √(a²) = |a|
   { name: 'log-sqrt',      from: 'log(sqrt(a))',               to: 'log(a)/2' },
+  { name: 'over-sqrt',     from: 'a / sqrt(a)',                to: 'sqrt(a)' },                                     // 0/0 and ∞/∞ where they differ
+  { name: 'sqrt-over',     from: 'sqrt(a) / a',                to: '1/sqrt(a)' },
   // Absolute value and sign.
   { name: 'abs-abs',       from: 'abs(abs(a))',                to: 'abs(a)' },
   { name: 'abs-even-power', from: 'abs(a^n)',                  to: 'a^n', where: evenInteger('n') },

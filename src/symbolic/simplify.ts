@@ -2,6 +2,7 @@
 // of work, and back to an ordinary Expr for the printer.
 import type { Expr } from '../ast';
 import { Budget, Canon } from './canon';
+import { Factorer } from './factor';
 import { toCanonical } from './normalize';
 import { compile, Rewriter, type RuleIndex } from './pattern';
 import { render } from './render';
@@ -34,7 +35,7 @@ export function simplify(expr: Expr, options: SimplifyOptions = {}): Simplified 
   const canon = new Canon(budget);
   const rewriter = new Rewriter(canon, (compiled ??= compile(RULES)));
   canon.rewrite = (node) => rewriter.rewrite(node);
-  const normal = toCanonical(expr, canon);
+  const normal = new Factorer(canon).run(toCanonical(expr, canon));
   return { expr: render(normal), complete: !budget.exhausted && !rewriter.cutShort, steps: budget.steps };
 }
 

@@ -161,3 +161,17 @@ describe('divergence', () => {
     expect(s.epochs).toBeLessThan(50);
   });
 });
+
+describe('--history', () => {
+  it('steps: the summary carries one record per step', () => {
+    const r = train(['--data', 'xor', '--layers', '2,4,1', '--activation', 'tanh', '--batch', '2', '--epochs', '2', '--history', 'steps', '--json']);
+    expect(r.status).toBe(0);
+    const s = JSON.parse(r.stdout) as Summary & { stepHistory: { step: number; epoch: number; batchLoss: number; trainLoss: number; seconds: number }[] };
+    expect(s.stepHistory).toHaveLength(s.steps!);
+    expect(Object.keys(s.stepHistory[0]).sort()).toEqual(['batchLoss', 'epoch', 'seconds', 'step', 'trainLoss']);
+  });
+
+  it('rejects what it does not know', () => {
+    expectCleanFailure(train(['--history', 'batches']), /--history/);
+  });
+});

@@ -42,3 +42,26 @@ export const pointArb = fc.record({
   x: fc.integer({ min: -24, max: 24 }).map((k) => k / 8),
   y: fc.integer({ min: -24, max: 24 }).map((k) => k / 8),
 });
+
+/** Expressions that meet zeros of both signs and infinities on the way: x·0, -0, 1/0, log(0),
+ *  and the operations whose value the sign of a zero decides (a / b, atan2, coth, a^-1). */
+const edgeLeaf: fc.Arbitrary<Expr> = fc.oneof(
+  leaf,
+  fc.constantFrom(ast.num(0), ast.call('unaryMinus', [ast.num(0)]), ast.call('log', [ast.num(0)]), ast.call('divide', [ast.num(1), ast.num(0)])),
+);
+
+export const edgeExpressionArb: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr }>((tie) => {
+  const sub = tie('expr');
+  return {
+    expr: fc.oneof(
+      { maxDepth: 4, depthIdentifier: 'edge' },
+      edgeLeaf,
+      fc.tuple(fc.constantFrom('unaryMinus', 'sqrt', 'log', 'log2', 'exp', 'coth', 'cot', 'sin', 'abs', 'cbrt'), sub).map(([op, a]) => ast.call(op, [a])),
+      fc.tuple(fc.constantFrom('add', 'subtract', 'multiply', 'divide', 'atan2'), sub, sub).map(([op, a, b]) => ast.call(op, [a, b])),
+      fc.tuple(fc.constantFrom('multiply', 'subtract', 'divide'), sub).map(([op, a]) => ast.call(op, [a, a])),
+      sub.map((a) => ast.call('multiply', [a, ast.num(0)])),
+      fc.tuple(sub, fc.constantFrom(...EXPONENTS, ast.num(1 / 3), ast.num(2 / 3), ast.call('divide', [ast.num(1), ast.num(3)]))).map(([a, n]) => ast.call('pow', [a, n])),
+      fc.tuple(sub, sub).map(([a, b]) => ast.call('pow', [ast.call('abs', [a]), b])),
+    ),
+  };
+}).expr;

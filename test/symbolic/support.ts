@@ -26,9 +26,10 @@ export function valueAt(e: Expr, point: Point): number | 'error' {
  * null where the point is ill-posed for comparing rewrites of real-number identities: an
  * intermediate out of float range (overflow, underflow to nearly 0) or a rounding residue
  * (sin² + cos² - 1 = 1e-16), where a rewrite's different rounding may decide a pow's domain.
- * NaNs are not judged here: they are errors, which `valueAt` reports.
+ * NaNs are not judged here: they are errors, which `valueAt` reports. With `infinities`, an
+ * infinite intermediate is well posed (1/0, log(0) are exact).
  */
-export function scaleAt(e: Expr, point: Point): number | null {
+export function scaleAt(e: Expr, point: Point, infinities = false): number | null {
   let scale = 1;
   let posed = true;
   const value = (n: Expr): number => {
@@ -39,7 +40,7 @@ export function scaleAt(e: Expr, point: Point): number | null {
       : n.kind === 'call' ? PRIMITIVES.get(n.op)!.fn(...n.args.map(value))
       : NaN;
     const size = Math.abs(v);
-    if (size === Infinity || (v !== 0 && (size < 1e-9 || size > 1e100))) posed = false;
+    if (size === Infinity ? !infinities : v !== 0 && (size < 1e-9 || size > 1e100)) posed = false;
     else if (size > scale) scale = size;
     return v;
   };

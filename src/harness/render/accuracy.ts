@@ -40,7 +40,18 @@ export function accuracySection(rows: readonly AccuracyRow[]): Section {
       ...(failed.length ? [table('lll', ['workload', 'method', 'why it failed'], failed.map((r) => [r.workload, r.method, r.error ?? '']), 'failures')] : []),
     ],
     charts: rows.length ? ['accuracy'] : [],
+    ...(medians.length ? { captions: { accuracy: accuracyCaption(rows, medians) } } : {}),
   };
+}
+
+function accuracyCaption(rows: readonly AccuracyRow[], medians: readonly { m: string; d: number }[]): string {
+  const top = medians[0];
+  const low = medians[medians.length - 1];
+  const worst = rows.filter((r) => r.medianDigits !== null).reduce((a, b) => (b.medianDigits! < a.medianDigits! ? b : a));
+  return (
+    `The black ticks run from ${low.m} at ${digits(low.d)} digits to ${top.m} at ${digits(top.d)}; ` +
+    `the leftmost dot is ${worst.method} on ${clip(worst.workload, 50)}, at ${digits(worst.medianDigits)}.`
+  );
 }
 
 interface Curve {
@@ -112,7 +123,16 @@ export function stabilitySection(rows: readonly StabilityRow[]): Section {
     findings,
     tables: [table('lrlrrrrr', ['function', 'at', 'method', 'best h', 'error there', 'optimal h (theory)', 'automatic h', 'error there'], body)],
     charts: rows.length ? ['stability'] : [],
+    ...(all.length ? { captions: { stability: stabilityCaption(all) } } : {}),
   };
+}
+
+/** Which scheme's best error is smallest in the median over the functions, and how the V's bottoms compare. */
+function stabilityCaption(all: readonly Curve[]): string {
+  const schemes = distinct(all.filter((c) => best(c).h !== null).map((c) => c.method));
+  const bestOf = schemes.map((m) => ({ m, e: median(all.filter((c) => c.method === m).map((c) => best(c).relError)) ?? NaN }));
+  const parts = bestOf.map((b) => `${b.m.replace(/^finite:/, '')} ${sci(b.e)}`);
+  return `The bottoms of the V's, as the median best error over the ${distinct(all.map((c) => `${c.fn}@${c.at}`)).length} functions: ${parts.join(', ')}`;
 }
 
 const point = (at: Readonly<Record<string, number>>) =>
@@ -123,29 +143,37 @@ const point = (at: Readonly<Record<string, number>>) =>
 export function hardPointsSection(rows: readonly HardPointRow[]): Section {
   const flagged = rows.filter((r) => r.flagged);
   const cases = distinct(rows.map((r) => r.case));
+  const methods = distinct(rows.map((r) => r.method));
   const categories = rows.some((r) => r.category !== undefined);
-  const body = rows.map((r) => [
-    ...(categories ? [r.category ?? ''] : []),
-    r.case,
-    r.source,
-    point(r.at),
-    r.method,
-    r.value === null ? `failed${r.error ? `: ${clip(r.error, 80)}` : ''}` : precise(r.value),
-    precise(r.reference),
-    sci(r.relError),
-    r.flagged ? 'flagged' : '',
-  ]);
-  const byMethod = distinct(rows.map((r) => r.method)).map((m) => `${m} ${flagged.filter((r) => r.method === m).length}/${rows.filter((r) => r.method === m).length}`);
+  // One row per case, a column per method: the value, marked ⚑ where flagged (the second table says why).
+  const cell = (r: HardPointRow | undefined) => (!r ? DASH : `${r.value === null ? 'failed' : precise(r.value)}${r.flagged ? ' ⚑' : ''}`);
+  const body = cases.map((c) => {
+    const own = rows.filter((r) => r.case === c);
+    const first = own[0];
+    return [
+      ...(categories ? [first.category ?? ''] : []),
+      c,
+      clip(first.source, 48),
+      point(first.at),
+      precise(first.reference),
+      ...methods.map((m) => cell(own.find((r) => r.method === m))),
+    ];
+  });
+  const why = flagged.map((r) => [r.case, r.method, r.value === null ? 'failed' : precise(r.value), sci(r.relError), clip(r.error ?? '', 90)]);
+  const byMethod = methods.map((m) => `${m} ${flagged.filter((r) => r.method === m).length}/${rows.filter((r) => r.method === m).length}`);
   return {
     study: 'hard-points',
     title: 'Hard points',
     shows:
       'What each method returns where derivatives are treacherous: at kinks and branch boundaries (where every method ' +
       'follows one documented convention, but a finite-difference stencil straddles the two sides), under cancellation, ' +
-      'near overflow and the edge of a domain, and in loops whose trip count depends on the input. A row is flagged ' +
+      'near overflow and the edge of a domain, and in loops whose trip count depends on the input. A result is flagged (⚑) ' +
       'where the method disagrees with the reference beyond its tolerance or fails.',
     findings: rows.length ? [`${flagged.length} of ${rows.length} results flagged over ${cases.length} cases; flagged per method: ${byMethod.join(', ')}.`] : [],
-    tables: [table(`${categories ? 'l' : ''}llllrrrl`, [...(categories ? ['category'] : []), 'case', 'source', 'at', 'method', 'value', 'reference', 'rel. error', ''], body)],
+    tables: [
+      table(`${categories ? 'l' : ''}lllr${'r'.repeat(methods.length)}`, [...(categories ? ['category'] : []), 'case', 'source', 'at', 'reference', ...methods], body, 'the derivative each method returns; ⚑ flagged'),
+      ...(why.length ? [table('llrrl', ['case', 'method', 'value', 'rel. error', 'error'], why, 'the flagged results')] : []),
+    ],
     charts: [],
   };
 }

@@ -33,6 +33,7 @@ function htmlTable(t: Table): string {
   const align = (i: number) => (t.numeric[i] ? ' class="num"' : '');
   const rows = t.rows.length ? t.rows : [t.head.map((_, i) => (i === 0 ? '(no rows)' : ''))];
   return [
+    '<div class="scroll">',
     '<table>',
     ...(t.caption ? [`<caption>${escape(t.caption)}</caption>`] : []),
     `<thead><tr>${t.head.map((h, i) => `<th${align(i)}>${escape(h)}</th>`).join('')}</tr></thead>`,
@@ -40,6 +41,7 @@ function htmlTable(t: Table): string {
     ...rows.map((r) => `<tr>${r.map((c, i) => `<td${align(i)}>${escape(c)}</td>`).join('')}</tr>`),
     '</tbody>',
     '</table>',
+    '</div>',
   ].join('\n');
 }
 
@@ -51,7 +53,9 @@ h2 { font-size: 1.25rem; margin-top: 2.5rem; border-bottom: 1px solid #ddd; padd
 nav a { margin-right: 1rem; }
 figure { margin: 1rem 0; overflow-x: auto; }
 figure svg { max-width: 100%; height: auto; }
+.scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: 1rem 0; font-size: 0.85rem; }
+figcaption { color: #444; font-size: 0.9rem; margin-top: 0.3rem; }
 caption { text-align: left; font-style: italic; color: #555; padding-bottom: 0.3rem; }
 th, td { border-bottom: 1px solid #e4e4e4; padding: 0.2rem 0.6rem; text-align: left; vertical-align: top; }
 th { background: #f5f5f5; }
@@ -69,7 +73,9 @@ export function html(results: Results, charts: Readonly<Record<string, string>>)
       `<h2>${escape(s.title)}</h2>`,
       `<p>${escape(s.shows)}</p>`,
       ...(s.findings.length ? ['<ul class="findings">', ...s.findings.map((f) => `<li>${escape(f)}</li>`), '</ul>'] : []),
-      ...s.charts.filter((c) => charts[c] !== undefined).map((c) => `<figure>${inlineSvg(charts[c], `chart-${c}`)}</figure>`),
+      ...s.charts
+        .filter((c) => charts[c] !== undefined)
+        .map((c) => `<figure>${inlineSvg(charts[c], `chart-${c}`)}${s.captions?.[c] ? `<figcaption>${escape(s.captions[c])}</figcaption>` : ''}</figure>`),
       ...s.tables.map(htmlTable),
       '</section>',
     ].join('\n'),

@@ -2,7 +2,6 @@
 // never measure.
 export { markdown } from './markdown';
 export { html } from './html';
-export { charts } from './charts';
 export { summaryTable } from './summary';
-export { sections } from './sections';
+export { charts, sections } from './sections';
 export type { Section, Table } from './model';

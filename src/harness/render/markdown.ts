@@ -33,7 +33,7 @@ export function markdown(results: Results): string {
   for (const s of sections(results)) {
     out.push('', `## ${s.title}`, '', s.shows);
     if (s.findings.length) out.push('', ...s.findings.map((f) => `- ${f}`));
-    for (const c of s.charts) out.push('', `![${c} chart](${c}.svg)`);
+    for (const c of s.charts) out.push('', `![${c} chart](${c}.svg)`, ...(s.captions?.[c] ? ['', `*${s.captions[c]}*`] : []));
     for (const t of s.tables) out.push('', markdownTable(t));
   }
   return out.join('\n') + '\n';

@@ -1,8 +1,8 @@
 // What every renderer draws from: a report as sections (one per study run), each with the paragraph
 // saying what the study shows, the findings with their numbers, tables of text cells and the keys
 // of its charts. Markdown, HTML and the terminal are three printers of this one model.
-import type { StudyName, Results } from '../types';
-import { STUDIES } from '../types';
+import { REGISTRY } from '../registry';
+import type { Results } from '../types';
 
 export interface Table {
   readonly caption?: string;
@@ -13,7 +13,8 @@ export interface Table {
 }
 
 export interface Section {
-  readonly study: StudyName;
+  /** The study's registered name. */
+  readonly study: string;
   readonly title: string;
   /** What the study shows, in one paragraph. */
   readonly shows: string;
@@ -22,6 +23,8 @@ export interface Section {
   readonly tables: readonly Table[];
   /** Keys into `charts(results)`, in the order they are shown. */
   readonly charts: readonly string[];
+  /** Per chart, one sentence on what to see in it, drawn from this run's figures. */
+  readonly captions?: Readonly<Record<string, string>>;
 }
 
 /** A table whose columns are aligned by `align`, one letter per column: 'l' words, 'r' numbers. */
@@ -29,20 +32,9 @@ export function table(align: string, head: readonly string[], rows: readonly (re
   return { head, numeric: [...align].map((a) => a === 'r'), rows, ...(caption ? { caption } : {}) };
 }
 
-/** The field of `Results` each study fills. */
-export const FIELDS: Readonly<Record<StudyName, readonly (keyof Results)[]>> = {
-  accuracy: ['accuracy'],
-  stability: ['stability'],
-  'hard-points': ['hardPoints'],
-  cost: ['cost'],
-  swell: ['swell'],
-  training: ['training', 'trainingCurves'],
-  peers: ['peers'],
-};
-
 /** The studies whose results are present (run, even if they produced no rows). */
-export function studiesRun(results: Results): StudyName[] {
-  return STUDIES.filter((s) => FIELDS[s].some((f) => results[f] !== undefined));
+export function studiesRun(results: Results): string[] {
+  return REGISTRY.filter((s) => s.keys.some((k) => results[k] !== undefined)).map((s) => s.name);
 }
 
 /** One line on where the numbers were measured. */

@@ -1,19 +1,23 @@
-// A report's sections, one per study present in the results, in the order of STUDIES.
-import type { Results, StudyName } from '../types';
-import { accuracySection, hardPointsSection, stabilitySection } from './accuracy';
+// A report's sections and charts, one section per registered study present in the results, in
+// the registry's order, and each chart its section lists.
+import { REGISTRY } from '../registry';
+import type { Results } from '../types';
 import { studiesRun, type Section } from './model';
-import { costSection, peersSection, swellSection, trainingSection } from './speed';
 
-const BUILD: Readonly<Record<StudyName, (r: Results) => Section>> = {
-  accuracy: (r) => accuracySection(r.accuracy ?? []),
-  stability: (r) => stabilitySection(r.stability ?? []),
-  'hard-points': (r) => hardPointsSection(r.hardPoints ?? []),
-  cost: (r) => costSection(r.cost ?? [], r.peers ?? []),
-  swell: (r) => swellSection(r.swell ?? []),
-  training: (r) => trainingSection(r.training ?? [], r.trainingCurves ?? [], r.peers ?? []),
-  peers: (r) => peersSection(r.peers ?? []),
+const present = (results: Results) => {
+  const run = studiesRun(results);
+  return REGISTRY.filter((s) => run.includes(s.name));
 };
 
 export function sections(results: Results): Section[] {
-  return studiesRun(results).map((s) => BUILD[s](results));
+  return present(results).map((s) => s.section(results));
+}
+
+/** Every chart the report's sections show, as SVG text keyed by name (the file is `<key>.svg`). */
+export async function charts(results: Results): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const s of present(results)) {
+    for (const key of s.section(results).charts) out[key] = await s.charts[key](results);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 // The sections on what a gradient costs: time against n, symbolic swell, a training step, and the
 // peer libraries, each stating gradlab's ratios (reverse ÷ evaluation, method ÷ manual, ÷ peers).
 import type { CostRow, PeerRow, SwellRow, TrainingCurve, TrainingRow } from '../types';
-import { clip, count, digits, distinct, duration, figure, median, quotient, ratio } from './format';
+import { clip, count, DASH, digits, distinct, duration, figure, median, quotient, ratio } from './format';
 import { table, type Section } from './model';
 
 const isTime = (metric: string) => /second|time|\bms\b|\bs\b|latency/i.test(metric);
@@ -109,7 +109,21 @@ export function costSection(rows: readonly CostRow[], peers: readonly PeerRow[])
       ),
     ],
     charts: rows.length ? ['cost'] : [],
+    ...(costCaption(rows) ? { captions: { cost: costCaption(rows)! } } : {}),
   };
+}
+
+/** At the largest n measured: how far above one evaluation reverse mode and the slowest method sit. */
+function costCaption(rows: readonly CostRow[]): string | undefined {
+  const w = rows[0]?.workload;
+  const own = rows.filter((r) => r.workload === w && r.secondsPerGradient !== null);
+  const top = Math.max(...own.map((r) => r.n));
+  const at = own.filter((r) => r.n === top);
+  const reverse = at.find((r) => r.method === 'reverse');
+  const slowest = at.reduce<CostRow | undefined>((a, b) => (a === undefined || b.secondsPerGradient! > a.secondsPerGradient! ? b : a), undefined);
+  if (!reverse || !slowest) return undefined;
+  const times = (r: CostRow) => ratio(quotient(r.secondsPerGradient, r.secondsPerEvaluation));
+  return `On ${w} at n = ${count(top)}, reverse mode's line sits ${times(reverse)} above one evaluation of f; ${slowest.method}, the highest, sits ${times(slowest)} above it.`;
 }
 
 export function swellSection(rows: readonly SwellRow[]): Section {
@@ -135,6 +149,13 @@ export function swellSection(rows: readonly SwellRow[]): Section {
       `${count(last.simplifiedDagNodes)} once simplified.`
     );
   });
+  const grown = rows.filter((r) => r.simplifiedDagNodes > r.dagNodes);
+  const grows = distinct(grown.map((r) => r.family)).map((family) => {
+    const own = grown.filter((r) => r.family === family);
+    const worst = own.reduce((a, b) => (b.simplifiedDagNodes / b.dagNodes > a.simplifiedDagNodes / a.dagNodes ? b : a));
+    return `Simplifying grows the DAG of ${family} at ${own.length === 1 ? `k = ${count(worst.k)}` : `${own.length} sizes, most at k = ${count(worst.k)}`}: from ${count(worst.dagNodes)} to ${count(worst.simplifiedDagNodes)} nodes (${ratio(quotient(worst.simplifiedDagNodes, worst.dagNodes))}).`;
+  });
+  const last = rows.length ? rows.reduce((a, b) => (quotient(b.treeNodes, b.dagNodes)! > quotient(a.treeNodes, a.dagNodes)! ? b : a)) : undefined;
   return {
     study: 'swell',
     title: 'Expression swell',
@@ -143,7 +164,7 @@ export function swellSection(rows: readonly SwellRow[]): Section {
       'as a tree, where a shared subexpression is counted every time it appears, the derivative of a product or a ' +
       'nested composition grows far faster than the expression; as a DAG, each shared subexpression once, which is what ' +
       'gradlab builds, it grows like the expression. The simplifier shortens both.',
-    findings,
+    findings: [...findings, ...grows],
     tables: [
       table(
         `lrr${dagOfExpression ? 'r' : ''}rrrrr`,
@@ -153,6 +174,13 @@ export function swellSection(rows: readonly SwellRow[]): Section {
       ),
     ],
     charts: rows.length ? ['swell'] : [],
+    ...(last
+      ? {
+          captions: {
+            swell: `The gap between the wide tree and DAG lines is widest for ${last.family}: at k = ${count(last.k)}, ${count(last.treeNodes)} nodes as a tree against ${count(last.dagNodes)} as a DAG (${ratio(quotient(last.treeNodes, last.dagNodes))})${grown.length ? `; where a thin dashed line rises above its wide one, simplifying grew the derivative` : ''}.`,
+          },
+        }
+      : {}),
   };
 }
 
@@ -199,20 +227,49 @@ export function trainingSection(rows: readonly TrainingRow[], curves: readonly T
     findings: [...findings, ...peerFindings(peers.filter(aboutTraining))],
     tables,
     charts: [...(rows.length ? ['training'] : []), ...(curves.some((c) => c.loss.length > 0) ? ['training-loss'] : [])],
+    captions: trainingCaptions(rows, curves),
   };
 }
 
+function trainingCaptions(rows: readonly TrainingRow[], curves: readonly TrainingCurve[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const timed = rows.filter((r) => r.secondsPerStep !== null);
+  if (timed.length) {
+    const fastest = timed.reduce((a, b) => (b.secondsPerStep! < a.secondsPerStep! ? b : a));
+    const slowest = timed.reduce((a, b) => (b.secondsPerStep! > a.secondsPerStep! ? b : a));
+    out.training = `Dots further right are slower: ${slowest.method} takes ${duration(slowest.secondsPerStep)} a step on ${slowest.network}, ${ratio(quotient(slowest.secondsPerStep, fastest.secondsPerStep))} the ${duration(fastest.secondsPerStep)} of ${fastest.method === 'tfjs' ? 'TF.js' : fastest.method}, the fastest.`;
+  }
+  const runs = distinct(curves.map((c) => `${c.data}|${c.network ?? ''}`));
+  if (curves.some((c) => c.loss.length)) {
+    const spread = runs.map((k) => {
+      const finals = curves.filter((c) => `${c.data}|${c.network ?? ''}` === k && c.loss.length).map((c) => c.loss[c.loss.length - 1]);
+      return { k, lo: Math.min(...finals), hi: Math.max(...finals) };
+    });
+    out['training-loss'] = `The curves end within ${spread.map((s) => `${figure(s.hi - s.lo)} of each other on ${s.k.split('|')[0]}`).join(', ')} (final losses from ${spread.map((s) => `${figure(s.lo)} to ${figure(s.hi)}`).join('; ')}).`;
+  }
+  return out;
+}
+
 export function peersSection(rows: readonly PeerRow[]): Section {
+  // One row per workload, a column per metric holding gradlab, the peer and their ratio; notes once, below.
   const tables = (['tfjs', 'mathjs'] as const)
     .filter((peer) => rows.some((r) => r.peer === peer))
-    .map((peer) =>
-      table(
-        'llrrrl',
-        ['workload', 'metric', 'gradlab', PEER_NAMES[peer], 'gradlab ÷ peer', 'note'],
-        rows.filter((r) => r.peer === peer).map((r) => [r.workload, r.metric, peerValue(r.metric, r.gradlab), peerValue(r.metric, r.peerValue), ratio(r.ratio), r.note ?? '']),
-        PEER_NAMES[peer],
-      ),
-    );
+    .flatMap((peer) => {
+      const own = rows.filter((r) => r.peer === peer);
+      const metrics = distinct(own.map((r) => r.metric));
+      const notes = distinct(own.flatMap((r) => (r.note ? [r.note] : [])));
+      const body = distinct(own.map((r) => r.workload)).map((w) => [
+        w,
+        ...metrics.map((m) => {
+          const r = own.find((x) => x.workload === w && x.metric === m);
+          return r ? `${peerValue(m, r.gradlab)} vs ${peerValue(m, r.peerValue)} (${ratio(r.ratio)})` : DASH;
+        }),
+      ]);
+      return [
+        table(`l${'r'.repeat(metrics.length)}`, ['workload', ...metrics], body, `${PEER_NAMES[peer]}: gradlab vs ${PEER_NAMES[peer]} (gradlab ÷ peer)`),
+        ...(notes.length ? [table('l', ['notes'], notes.map((n) => [n]))] : []),
+      ];
+    });
   return {
     study: 'peers',
     title: 'Peers',

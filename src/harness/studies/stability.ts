@@ -19,16 +19,18 @@ export const STABILITY_CASES: readonly StabilityCase[] = [
   { function: 'sin(x)', at: 1 },
   { function: 'x^x', at: 1.5 },
   { function: '1 / (1 + x^2)', at: 0.5 },
+  // Far from 1, where the step is scaled to |x|: log's derivative 1/x is small beside x itself.
+  { function: 'log(x)', at: 40 },
   // Quadratic on its band (5, 10] ∪ (10, 20]: truncation vanishes, so round-off alone shapes the curve.
   { function: SEED_LOOP, at: 12 },
 ];
 
-export const STABILITY_SCHEMES: readonly Scheme[] = ['forward', 'central', 'five-point', 'richardson', 'complex-step'];
+export const STABILITY_SCHEMES: readonly Scheme[] = ['forward', 'backward', 'central', 'five-point', 'richardson', 'complex-step'];
 
 /** Error order p of each stencil: the step balancing truncation (∝ hᵖ) against round-off (∝ ε/h)
  *  is about ε^(1/(p+1)), scaled to the point as max(|x|, 1). Richardson extrapolates from its
  *  initial step and the complex step has no round-off to balance, so neither has one. */
-const ORDER: Partial<Record<Scheme, number>> = { forward: 1, central: 2, 'five-point': 4 };
+const ORDER: Partial<Record<Scheme, number>> = { forward: 1, backward: 1, central: 2, 'five-point': 4 };
 
 export function optimalStep(scheme: Scheme, x: number): number | undefined {
   const p = ORDER[scheme];

@@ -1,24 +1,13 @@
 // training curves: every method trains the same small network on the same data from the same
 // seed, so the curves differ only by what each method's gradient gets wrong (and its speed).
-import { loadDataset, type DatasetName } from '../../nn/data';
-import { architecture, type Activation } from '../../nn/network';
-import type { OptimizerName } from '../../nn/optimizers';
+import { loadDataset } from '../../nn/data';
+import { architecture } from '../../nn/network';
 import { train, type TrainMethod } from '../../nn/train';
 import { breathe, type Progress } from '../measure';
 import type { TrainingCurve } from '../types';
+import type { CurveProblem } from './problems';
 
-export interface CurveProblem {
-  readonly data: DatasetName;
-  readonly sizes: readonly number[];
-  readonly activation: Activation;
-  readonly epochs: number;
-  readonly batch: number;
-  readonly optimizer: OptimizerName;
-  readonly lr: number;
-}
-
-export const XOR: CurveProblem = { data: 'xor', sizes: [2, 4, 1], activation: 'tanh', epochs: 300, batch: 4, optimizer: 'adam', lr: 0.05 };
-export const MOONS: CurveProblem = { data: 'moons', sizes: [2, 8, 1], activation: 'tanh', epochs: 30, batch: 32, optimizer: 'adam', lr: 0.02 };
+export { MOONS, XOR, type CurveProblem } from './problems';
 
 export const CURVE_METHODS: readonly TrainMethod[] = ['finite', 'symbolic', 'forward', 'reverse', 'manual'];
 

@@ -1,0 +1,49 @@
+// What an eval module is to the tool: its functions, each preparing a call for one input (input
+// converted, program compiled) that the tool then times.
+import { compile, type Fn } from '../diff/fn';
+import type { Differentiator } from '../diff/types';
+import { evaluate, type Inputs } from '../evaluate';
+import { EvalError } from '../errors';
+
+/** One workload ready to run: `run` computes the function's output as GradBench's JSON wants it. */
+export interface Prepared {
+  run(): unknown;
+}
+
+export type Prepare = (input: unknown, method: Differentiator) => Prepared;
+
+export interface EvalModule {
+  readonly name: string;
+  /** The functions GradBench's eval asks for, by their protocol names. */
+  readonly functions: Readonly<Record<string, Prepare>>;
+}
+
+const compiled = new Map<string, Fn>();
+
+/** The compiled function of a program's source, built once per distinct text (a program that
+ *  takes a workload parameter, like llsq's n, has one text per value). */
+export function program(source: string): Fn {
+  let fn = compiled.get(source);
+  if (!fn) {
+    fn = compile(source);
+    compiled.set(source, fn);
+  }
+  return fn;
+}
+
+/** The plain value of f at `at`, by `evaluate`. */
+export function primal(fn: Fn, at: Inputs, maxIterations: number): () => number | number[] {
+  const source = fn.program!;
+  return () => evaluate(source, at, { maxIterations });
+}
+
+/** ∇f at `at` by the chosen method, flat in the order of the program's inputs. */
+export function gradientOf(fn: Fn, at: Inputs, method: Differentiator, maxIterations: number): () => number[] {
+  return () => method.gradient(fn, at, { maxIterations }).result;
+}
+
+/** A scalar the eval asked for: a vector-valued answer here is a bug in the module's program. */
+export function scalar(v: number | number[]): number {
+  if (typeof v !== 'number') throw new EvalError('shape', `the program returned a vector of ${v.length} where a number was expected`);
+  return v;
+}

@@ -1,0 +1,217 @@
+// The polynomial/rational pass over canonical form: a sum's common factor taken out (x cos(x) of
+// x cos(x)(x² - 6) + 6x cos(x)), denominators brought over one (2/(3x + 2) - 6x/(3x + 2)² is
+// 4/(3x + 2)²), and what is left expanded where its terms then cancel. A form is taken only
+// when it prints smaller, by `printedSize`.
+import type { Expr } from '../ast';
+import type { Canon } from './canon';
+import { childrenOf, postOrder, treeSize } from './dag';
+import { ADD, coefficientOf, factorsOf, HELD, isCall, MUL, numOf, POW } from './forms';
+import * as N from './numbers';
+import { factsOf } from './order';
+import { divideExactly, exprOf, polyOf } from './poly';
+import { render } from './render';
+
+/** Sums larger than this (canonical nodes) are left as they are: the pass stays near linear. */
+const MAX_SUM = 400;
+/** Expanding a product of sums stops beyond this many terms. */
+const MAX_TERMS = 48;
+/** (a + b)^k is expanded up to this k. */
+const MAX_POWER = 4;
+
+/** The size the issue measures: nodes of the printed result (the rendered tree). */
+export function printedSize(e: Expr): number {
+  return treeSize(render(e));
+}
+
+/** Functions finite at every finite argument (overflow aside), so that a sum or product of them,
+ *  divided out of a sum, cannot meet Infinity / Infinity. */
+const FINITE = new Set(['sin', 'cos', 'tanh', 'atan', 'sigmoid', 'exp', 'sinh', 'cosh', 'abs', 'sqrt', 'cbrt', 'asinh', 'heaviside', 'sign', 'relu']);
+const finiteMemo = new WeakMap<Expr, boolean>();
+
+/** Whether `e` is finite wherever its inputs are finite: inputs, numbers, + · and positive integer powers, finite functions. */
+function isFinite(root: Expr): boolean {
+  postOrder(root, (e) => (finiteMemo.has(e) ? [] : childrenOf(e)), (e) => {
+    if (finiteMemo.has(e)) return;
+    const kids = childrenOf(e).every((k) => finiteMemo.get(k));
+    const n = numOf(e);
+    let ok: boolean;
+    if (n !== null) ok = Number.isFinite(N.value(n));
+    else if (e.kind === 'variable' || e.kind === 'index' || e.kind === 'constant') ok = true;
+    else if (e.kind !== 'call' || !kids) ok = false;
+    else if (e.op === ADD || e.op === MUL || FINITE.has(e.op)) ok = true;
+    else if (e.op === POW) {
+      const k = numOf(e.args[1]);
+      ok = k !== null && N.isInteger(k) && N.sign(k) > 0;
+    } else ok = false;
+    finiteMemo.set(e, ok);
+  });
+  return finiteMemo.get(root)!;
+}
+
+/** A factor as base and integer exponent; other factors are their own base with exponent 1. */
+function split(f: Expr): { base: Expr; k: number } {
+  if (isCall(f, POW)) {
+    const k = numOf(f.args[1]);
+    if (k !== null && N.isInteger(k)) return { base: f.args[0], k: N.value(k) };
+  }
+  return { base: f, k: 1 };
+}
+
+export class Factorer {
+  constructor(private readonly canon: Canon) {}
+
+  /** `root` with every sum in it, children first, in the smallest form this pass finds. */
+  run(root: Expr): Expr {
+    const done = new Map<Expr, Expr>();
+    const { canon } = this;
+    postOrder(root, (e) => (isCall(e, HELD) ? [] : childrenOf(e)), (e) => {
+      if (canon.budget.exhausted || (e.kind === 'call' && e.op === HELD)) {
+        done.set(e, e);
+        return;
+      }
+      const kids = childrenOf(e).map((k) => done.get(k)!);
+      const same = kids.every((k, i) => k === childrenOf(e)[i]);
+      const rebuilt = same ? e : e.kind === 'call' ? canon.build(e.op, kids) : canon.dag.rebuild(e, kids);
+      done.set(e, isCall(rebuilt, ADD) ? this.best(rebuilt) : isCall(rebuilt, MUL) ? this.bestProduct(rebuilt) : rebuilt);
+    });
+    return done.get(root)!;
+  }
+
+  /** The smallest of a sum, its expansion, and its common factor times the (expanded) rest. */
+  private best(sum: Extract<Expr, { kind: 'call' }>): Expr {
+    if (factsOf(sum).size > MAX_SUM) return sum;
+    let best: Expr = sum;
+    let bestSize = printedSize(sum);
+    const consider = (candidate: Expr | null) => {
+      if (candidate === null) return;
+      const e = isCall(candidate, MUL) ? this.cancel(candidate) : candidate;
+      if (e === best) return;
+      const s = printedSize(e);
+      if (s < bestSize) [best, bestSize] = [e, s];
+    };
+    consider(this.expand(sum));
+    const pulled = this.pullCommon(sum);
+    if (pulled !== null) {
+      const [common, rest] = pulled;
+      consider(this.canon.product([...common, rest]));
+      const expanded = this.expand(rest);
+      if (expanded !== null) consider(this.canon.product([...common, expanded]));
+    }
+    return best;
+  }
+
+  /**
+   * The smaller of a product and the product with each sum in it over one denominator, whose
+   * factors may then meet the product's others: x^-2 · (1 + x^-2)^-1 is 1/(x² + 1), and
+   * 2(x/√B + 1)/(x + √B) is 2/√B. Each is tried with its polynomial factors cancelled.
+   */
+  private bestProduct(product: Extract<Expr, { kind: 'call' }>): Expr {
+    const plain = this.cancel(product);
+    if (factsOf(product).size > MAX_SUM) return plain;
+    let combined = false;
+    const factors = product.args.map((f) => {
+      const { base, k } = split(f);
+      const pulled = isCall(base, ADD) ? this.pullCommon(base) : null;
+      if (pulled === null) return f;
+      combined = true;
+      return this.canon.power(this.canon.product([...pulled[0], pulled[1]]), this.canon.number(N.rational(k, 1)));
+    });
+    if (!combined) return plain;
+    const rebuilt = this.canon.product(factors);
+    const other = isCall(rebuilt, MUL) ? this.cancel(rebuilt) : rebuilt;
+    return printedSize(other) < printedSize(plain) ? other : plain;
+  }
+
+  /**
+   * A product with polynomial factors over and under (one input): each denominator divided
+   * out of a numerator it divides exactly, (x² - 1)/(x - 1) = x + 1. Where the denominator is
+   * 0 the numerator is too, so the product was 0/0 there, never defined: the value is kept
+   * wherever it was defined.
+   */
+  private cancel(product: Extract<Expr, { kind: 'call' }>): Expr {
+    const factors = [...product.args];
+    let changed = false;
+    for (let i = 0; i < factors.length; i++) {
+      const { base: d, k: dk } = split(factors[i]);
+      const dp = dk < 0 ? polyOf(d) : null;
+      if (dp === null) continue;
+      for (let j = 0; j < factors.length && split(factors[i]).k < 0; j++) {
+        const { base: n, k: nk } = split(factors[j]);
+        if (nk <= 0 || n === d) continue;
+        const np = polyOf(n);
+        const q = np && divideExactly(np, dp);
+        if (!q) continue;
+        const power = (b: Expr, k: number) => this.canon.power(b, this.canon.number(N.rational(k, 1)));
+        factors[j] = this.canon.product([power(exprOf(q, this.canon), 1), power(n, nk - 1)]);
+        const left = split(factors[i]).k + 1;
+        factors[i] = power(d, left);
+        changed = true;
+        j = -1;
+        if (left === 0) break;
+      }
+    }
+    return changed ? this.canon.product(factors) : product;
+  }
+
+  /**
+   * The factors every term shares, at their least exponent (negative for a denominator some
+   * term has: the sum over one denominator), and the sum of what is left; null if none. A
+   * denominator is brought over only where it is finite, since a/B + c at B = Infinity is c,
+   * but (a + cB)/B is Infinity / Infinity.
+   */
+  private pullCommon(sum: Extract<Expr, { kind: 'call' }>): [Expr[], Expr] | null {
+    const terms = sum.args;
+    const powers = terms.map((t) => {
+      const m = new Map<Expr, number>();
+      for (const f of factorsOf(t)) {
+        const { base, k } = split(f);
+        m.set(base, (m.get(base) ?? 0) + k);
+      }
+      return m;
+    });
+    const bases = new Set<Expr>();
+    for (const m of powers) for (const b of m.keys()) bases.add(b);
+    const common: Expr[] = [];
+    const shift = new Map<Expr, number>();
+    for (const b of bases) {
+      const least = Math.min(...powers.map((m) => m.get(b) ?? 0));
+      if (least === 0 || (least < 0 && !isFinite(b))) continue;
+      shift.set(b, least);
+      common.push(this.canon.power(b, this.canon.number(N.rational(least, 1))));
+    }
+    if (common.length === 0) return null;
+    const rest = terms.map((t) => {
+      const kept = factorsOf(t).filter((f) => !shift.has(split(f).base));
+      const moved = factorsOf(t).filter((f) => shift.has(split(f).base)).map((f) => split(f));
+      const own = new Map<Expr, number>();
+      for (const { base, k } of moved) own.set(base, (own.get(base) ?? 0) + k);
+      const adjusted = [...shift].map(([b, least]) => this.canon.power(b, this.canon.number(N.rational((own.get(b) ?? 0) - least, 1))));
+      return this.canon.product([this.canon.number(coefficientOf(t)), ...kept, ...adjusted]);
+    });
+    return [common, this.canon.sum(rest)];
+  }
+
+  /** A sum (or a term) with its products of sums multiplied out, or null past MAX_TERMS. */
+  private expand(e: Expr): Expr | null {
+    const terms: Expr[] = [];
+    for (const t of isCall(e, ADD) ? e.args : [e]) {
+      const out = this.expandTerm(t);
+      if (out === null || terms.length + out.length > MAX_TERMS) return null;
+      terms.push(...out);
+    }
+    return this.canon.sum(terms);
+  }
+
+  private expandTerm(t: Expr): Expr[] | null {
+    let partial: Expr[][] = [[this.canon.number(coefficientOf(t))]];
+    for (const f of factorsOf(t)) {
+      const { base, k } = split(f);
+      const sums = isCall(base, ADD) && k > 0 && k <= MAX_POWER ? Array.from({ length: k }, () => base.args) : [[f]];
+      for (const choices of sums) {
+        if (partial.length * choices.length > MAX_TERMS) return null;
+        partial = partial.flatMap((p) => choices.map((c) => [...p, c]));
+      }
+    }
+    return partial.map((p) => this.canon.product(p));
+  }
+}
