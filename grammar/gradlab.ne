@@ -28,9 +28,13 @@ Stmt       -> %ident "=" Expr                               {% b.assign %}
             | "return" Expr                                 {% b.returnStmt %}
             | Expr                                          {% b.exprStmt %}
 
-If         -> "if" Cond Block                               {% b.ifStmt %}
-            | "if" Cond Block "else" Block                  {% b.ifElse %}
-            | "if" Cond Block "else" If                     {% b.ifElseIf %}
+# `else if` chains and `^` chains are read as flat lists, built into their nested trees by the
+# postprocessor: a right-recursive rule whose every prefix is complete costs the Earley parser
+# time quadratic in the chain's length.
+If         -> Clauses                                       {% b.ifChain %}
+            | Clauses "else" Block                          {% b.ifChainElse %}
+Clauses    -> "if" Cond Block                               {% b.firstClause %}
+            | Clauses "else" "if" Cond Block                {% b.appendClause %}
 
 Block      -> "{" Stmts "}"                                 {% b.block %}
 
@@ -60,13 +64,17 @@ Unary      -> "-" Unary                                     {% b.unary %}
 # a sign or a `[`, so `x 2`, `x -y` and `x [1]` keep their one meaning.
 Implicit   -> Implicit PowerName                            {% b.implicit %}
             | Power                                         {% id %}
-Power      -> Atom "^" Exponent                             {% b.binary %}
+# `a^b^c` is a^(b^c) and `a^-b^c` is a^(-(b^c)): the signs before an exponent take the rest of
+# the chain.
+Power      -> Atom Raised                                   {% b.power %}
             | Atom                                          {% id %}
-PowerName  -> Named "^" Exponent                            {% b.binary %}
+PowerName  -> Named Raised                                  {% b.power %}
             | Named                                         {% id %}
-Exponent   -> "-" Exponent                                  {% b.unary %}
-            | "+" Exponent                                  {% b.unary %}
-            | Power                                         {% id %}
+Raised     -> "^" Exponent                                  {% b.firstRaised %}
+            | Raised "^" Exponent                           {% b.appendRaised %}
+Exponent   -> "-" Exponent                                  {% b.signed %}
+            | "+" Exponent                                  {% b.signed %}
+            | Atom                                          {% b.unsigned %}
 Atom       -> %number                                       {% b.number %}
             | %fraction                                     {% b.fraction %}
             | "[" Items "]"                                 {% b.vector %}

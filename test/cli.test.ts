@@ -1,9 +1,10 @@
 // The `gradlab` command end to end, through the built binary dist/cli.js (`npm run build` first).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -171,6 +172,71 @@ describe('errors', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/^error: /);
     expect(r.stderr).not.toContain('    at ');
+  });
+});
+
+describe('argument forms', () => {
+  it.each([
+    [['eval', '--', '-x^2', '--at', 'x=3'], '-9\n'],
+    [['eval', '--', '-x', '--at', 'x=1'], '-1\n'],
+    [['eval', '--at', 'x=3', '--', '-x^2'], '-9\n'],
+    [['eval', '-x^2', '--at', 'x=3'], '-9\n'],
+    [['eval', '--at', 'x=3', '-x^2'], '-9\n'],
+    [['eval', '--at', 'x=3', 'x^2'], '9\n'],
+    [['eval', '--at', 'x=1', '--at', 'y=2', 'x + y'], '3\n'],
+    [['eval', '--at=x=2', '-2x'], '-4\n'],
+    [['parse', '-x^2'], '-x^2\n'],
+  ])('%j prints %j', (args, stdout) => {
+    expect(gradlab(args)).toEqual({ status: 0, stdout, stderr: '' });
+  });
+
+  it('reads a dash-led expression among other options', () => {
+    const r = gradlab(['eval', '--json', '-(x + 1)', '--at', 'x=1']);
+    expect([r.status, json(r)]).toEqual([0, { value: -2 }]);
+  });
+
+  it('keeps a word that is one of the options an option: -f reads a file', () => {
+    const r = gradlab(['eval', '-f', join(tmpdir(), 'gradlab-no-such-file.gl')]);
+    expect(r.stderr).toMatch(/^error: cannot read '.*': no such file\n$/);
+  });
+
+  it.each([['--version'], ['-V']])('%s prints the package version', (flag) => {
+    const { version } = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'));
+    expect(gradlab([flag])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});
+
+describe('usage errors', () => {
+  it.each([
+    [['eval', 'x', '--at', 'x=1,,y=2'], "error: --at has an empty entry in 'x=1,,y=2'"],
+    [['eval', 'x', '--at', ''], 'error: --at is empty'],
+    [['compare', 'x', '--at', 'x=1', '--methods', ''], 'error: --methods is empty'],
+    [['compare', 'x', '--at', 'x=1', '--methods', 'finite,,reverse'], "error: --methods has an empty entry in 'finite,,reverse'"],
+    [['eval', 'x', '--at', 'x=1', '--colour'], "error: unknown option '--colour' (see gradlab eval --help)"],
+    [['eval', 'x', 'y', '--at', 'x=1'], "error: too many arguments for 'eval'. Expected 1 argument but got 2. (see gradlab eval --help)"],
+    [['differentiate', 'x'], "error: unknown command 'differentiate' (see gradlab --help)"],
+    [['eval', 'x', '--jsn'], "error: unknown option '--jsn' (Did you mean --json?)"],
+  ])('%j prints one line and exits 1', (args, line) => {
+    expect(gradlab(args)).toEqual({ status: 1, stdout: '', stderr: `${line}\n` });
+  });
+
+  // Each run spawns the CLI: a few dozen command lines, drawn from what people mistype.
+  it('are one line on stderr, nothing on stdout, exit code 1, for any malformed command line (fast-check)', () => {
+    const command = fc.constantFrom(['eval', 'x'], ['compare', 'x^2'], ['check', 'x^2', '--grad', 'x=2'], ['parse', 'x'], ['diff', 'x'], ['simplify', 'x']);
+    const mistake = fc.constantFrom(
+      ['--at'], ['--at', 'x'], ['--at', 'x=1,,y=2'], ['--at', ','], ['--at', 'x=1', '--at', 'x=2'], ['--at', 'x=1+'], ['--at', 'x=y'],
+      ['--bogus'], ['-q'], ['--json=maybe'], ['extra', 'operands'], ['-f', 'no-such-file.gl'], ['--methods', ''], ['--methods', 'finite,,reverse'],
+      ['--max-iterations', '0'], ['--max-iterations', 'many'], ['--grad-expr', 'x='], ['--wrt'],
+    );
+    fc.assert(
+      fc.property(command, mistake, (cmd, wrong) => {
+        const r = gradlab([...cmd, ...wrong]);
+        expect(r.status).toBe(1);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(/^error: [^\n]+\n$/);
+      }),
+      { numRuns: 24 },
+    );
   });
 });
 

@@ -1,13 +1,11 @@
 // `gradlab bench`: runs the studies (a progress bar per study on a terminal), writes report.md,
 // index.html, results.json and the charts, and ends with the summary table.
-import { Command } from 'commander';
-import cliProgress from 'cli-progress';
+import { Command, Option } from 'commander';
+import type { SingleBar } from 'cli-progress';
 import { UsageError } from '../errors';
-import { summaryTable } from '../harness/render';
-import { writeReport } from '../harness/report';
-import { STUDIES, type StudyName } from '../harness/types';
-import { loadCharts } from '../report/charts';
+import type { StudyName } from '../harness/types';
 import { toJson } from '../report/json';
+import { splitTopLevel } from './options';
 import { session, write } from './session';
 
 interface BenchFlags {
@@ -18,10 +16,10 @@ interface BenchFlags {
 }
 
 /** `accuracy,cost` → the studies named, in the order given; an unknown name is a usage error. */
-export function parseStudies(list: string | undefined): StudyName[] {
+export function parseStudies(list: string | undefined, STUDIES: readonly StudyName[]): StudyName[] {
   if (list === undefined) return [...STUDIES];
-  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
-  if (names.length === 0) throw new UsageError(`--only expects study names separated by commas: ${STUDIES.join(', ')}`);
+  if (list.split(',').every((s) => s.trim() === '')) throw new UsageError(`--only expects study names separated by commas: ${STUDIES.join(', ')}`);
+  const names = splitTopLevel(list, '--only');
   for (const name of names) {
     if (!STUDIES.includes(name as StudyName)) throw new UsageError(`--only: no study '${name}'; the studies are ${STUDIES.join(', ')}`);
   }
@@ -29,7 +27,7 @@ export function parseStudies(list: string | undefined): StudyName[] {
 }
 
 /** Progress on stderr: bars on a terminal, a line per finished study otherwise, nothing with --json. */
-function progress(json: boolean): { onProgress: (study: string, done: number, total: number) => void; stop: () => void } {
+async function progress(json: boolean, studies: readonly StudyName[]): Promise<{ onProgress: (study: string, done: number, total: number) => void; stop: () => void }> {
   if (json) return { onProgress: () => {}, stop: () => {} };
   if (!process.stderr.isTTY) {
     const finished = new Set<string>();
@@ -42,12 +40,13 @@ function progress(json: boolean): { onProgress: (study: string, done: number, to
       stop: () => {},
     };
   }
+  const { default: cliProgress } = await import('cli-progress');
   const multi = new cliProgress.MultiBar(
     { format: '{study} {bar} {value}/{total}', hideCursor: true, stream: process.stderr, clearOnComplete: false },
     cliProgress.Presets.shades_classic,
   );
-  const bars = new Map<string, cliProgress.SingleBar>();
-  const width = Math.max(...STUDIES.map((s) => s.length));
+  const bars = new Map<string, SingleBar>();
+  const width = Math.max(...studies.map((s) => s.length));
   return {
     onProgress: (study, done, total) => {
       let bar = bars.get(study);
@@ -63,11 +62,17 @@ function progress(json: boolean): { onProgress: (study: string, done: number, to
 }
 
 export function addBenchCommand(cli: Command): void {
-  cli
-    .command('bench')
+  const onlyOption = new Option('--only <studies>', 'comma-separated study names');
+  // The studies are named by their registry, which brings their code: it is read only when
+  // `bench` is what runs, and its names join the option's help then.
+  const command = cli.command('bench');
+  cli.hook('preSubcommand', async (_, sub) => {
+    if (sub === command) onlyOption.description = `comma-separated, from: ${(await import('../harness/types')).STUDIES.join(', ')}`;
+  });
+  command
     .description('run the studies and write the report: report.md, index.html, results.json and SVG charts')
     .option('--quick', 'fewer points, sizes and repetitions: about a minute instead of many')
-    .option('--only <studies>', `comma-separated, from: ${STUDIES.join(', ')}`)
+    .addOption(onlyOption)
     .option('--out <dir>', 'where the report goes', 'report')
     .option('--json', 'print results.json to standard output instead of the summary (files only with an explicit --out)')
     .addHelpText('after', `
@@ -77,13 +82,16 @@ Examples:
   gradlab bench --quick --only swell --json > swell.json`)
     .action(async (o: BenchFlags, cmd: Command) => {
       session.json = !!o.json;
-      const only = parseStudies(o.only);
+      const { STUDIES } = await import('../harness/types');
+      const only = parseStudies(o.only, STUDIES);
       // The report's charts need the optional peers vega and vega-lite: say so before the studies run, not after.
       const writeFiles = !o.json || cmd.getOptionValueSource('out') === 'cli';
-      if (writeFiles) await loadCharts();
+      if (writeFiles) await (await import('../report/charts')).loadCharts();
       // Loaded here, not at start-up: the studies bring the peers (mathjs, TF.js) with them.
       const { runStudies } = await import('../harness/run');
-      const bars = progress(!!o.json);
+      const { writeReport } = await import('../harness/report');
+      const { summaryTable } = await import('../harness/render');
+      const bars = await progress(!!o.json, STUDIES);
       let results;
       try {
         results = await runStudies(only, { quick: !!o.quick, onProgress: bars.onProgress });

@@ -1,18 +1,15 @@
 // `gradlab check`: is a claimed gradient (given as numbers, or as one expression per input) the
 // gradient of f at the point? The Taylor remainder's slope decides; forward mode stands beside it.
 import { Command } from 'commander';
-import { evaluate } from '../evaluate';
 import { GradlabError, UsageError } from '../errors';
-import { checkGradient, type GradientCheck } from '../harness/check';
-import { inputsOf } from '../interpret/inputs';
-import { parse } from '../parse/parse';
-import { parsePoint, splitTopLevel } from './inputs';
+import type { GradientCheck } from '../harness/check';
 import { toJson } from '../report/json';
-import { load, session, write } from './session';
+import { collect, splitTopLevel } from './options';
+import { session, write } from './session';
 
 interface CheckFlags {
   file?: string;
-  at: string[];
+  at?: string[];
   grad?: string[];
   gradExpr?: string;
   seed: number;
@@ -20,9 +17,12 @@ interface CheckFlags {
 }
 
 /** `x=2x y + cos(y), y=x^2`: each input's derivative as an expression, evaluated at the point. */
-function gradientFromExpressions(spec: string, at: Record<string, number | number[]>): Record<string, number | number[]> {
+async function gradientFromExpressions(spec: string, at: Record<string, number | number[]>): Promise<Record<string, number | number[]>> {
+  const { parse } = await import('../parse/parse');
+  const { inputsOf } = await import('../interpret/inputs');
+  const { evaluate } = await import('../evaluate');
   const out: Record<string, number | number[]> = {};
-  for (const pair of splitTopLevel(spec)) {
+  for (const pair of splitTopLevel(spec, '--grad-expr')) {
     const eq = pair.indexOf('=');
     const name = pair.slice(0, eq).trim();
     if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--grad-expr expects name=expression pairs such as x=2x y, got '${pair}'`);
@@ -71,8 +71,8 @@ export function addCheckCommand(cli: Command): void {
     .description('check a claimed gradient by its Taylor remainder (slope 2: right, slope 1: wrong) and against forward mode')
     .argument('[expr]', "f, a scalar function; '-' reads standard input")
     .option('-f, --file <path>', "read the program from a file ('-' for standard input)")
-    .option('--at <point...>', 'input values: x=1,y=2 or v=[1,2,3]', [])
-    .option('--grad <values...>', 'the claimed gradient as values, like --at: x=4.02,y=0.77 or v=[1,2,3]')
+    .option('--at <point>', 'input values: x=1,y=2 or v=[1,2,3]; may be repeated', collect)
+    .option('--grad <values>', 'the claimed gradient as values, like --at: x=4.02,y=0.77 or v=[1,2,3]; may be repeated', collect)
     .option('--grad-expr <list>', "the claimed gradient as one expression per input: 'x=2x y + y cos(x y), y=x^2 + x cos(x y)'")
     .option('--seed <n>', 'seed of the random direction', (v) => {
       const n = Number(v);
@@ -88,11 +88,14 @@ Examples:
   gradlab check "x^2 y + sin(x y)" --at x=1.5,y=2 --grad x=4.0200,y=0.7650
   gradlab check "x^2 y + sin(x y)" --at x=1.5,y=2 --grad-expr "x=2x y + y cos(x y), y=x^2 + x cos(x y)"
   gradlab check "dot(v, v)" --at v=[1,2,3] --grad v=[2,4,6] --json`)
-    .action((expr: string | undefined, o: CheckFlags) => {
+    .action(async (expr: string | undefined, o: CheckFlags) => {
+      const { load } = await import('./load');
+      const { parsePoint } = await import('./inputs');
       const prog = load(expr, o.file, o.json);
-      const at = parsePoint(o.at);
+      const at = parsePoint(o.at ?? []);
       if ((o.grad === undefined) === (o.gradExpr === undefined)) throw new UsageError('give the claimed gradient with either --grad or --grad-expr');
-      const claimed = o.grad ? parsePoint(o.grad, '--grad') : gradientFromExpressions(o.gradExpr!, at);
+      const claimed = o.grad ? parsePoint(o.grad, '--grad') : await gradientFromExpressions(o.gradExpr!, at);
+      const { checkGradient } = await import('../harness/check');
       const c = checkGradient(prog, at, claimed, { seed: o.seed });
       session.json = !!o.json;
       write(o.json ? toJson({ ...c, seed: o.seed }) : formatCheck(c, o.seed));

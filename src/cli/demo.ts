@@ -3,11 +3,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Argument } from 'commander';
-import { batchSizes, clipping, divergence, jacobianDemo, optimizers, trajectories, vanishing, type ClippingRun } from '../nn/demos';
+import type { ClippingRun } from '../nn/demos';
 import type { Stats } from '../diff/types';
-import { duration } from '../harness/render/format';
 import type { TrainResult } from '../nn/train';
-import { dotPanels, lineChart, planeChart, type Series } from '../report/charts';
+import type { Series } from '../report/charts';
 import { toJson } from '../report/json';
 import { session, write } from './session';
 
@@ -27,7 +26,8 @@ const ms = (s: number | null) => (s === null ? '—' : `${(1000 * s).toPrecision
 /** Training loss per epoch of runs that may have diverged: the axis stops at 100× the largest
  *  loss of the runs that stayed finite (a diverging loss climbs to 1e300 first), and a rule marks
  *  the epoch where each diverging run was caught. */
-function divergenceChart(runs: readonly { label: string; result: TrainResult }[], title: string, subtitle: string): Promise<string> {
+async function divergenceChart(runs: readonly { label: string; result: TrainResult }[], title: string, subtitle: string): Promise<string> {
+  const { lineChart } = await import('../report/charts');
   const healthy = runs.filter((r) => !r.result.diverged).flatMap((r) => r.result.history.map((h) => h.train.loss)).filter(Number.isFinite);
   const all = runs.flatMap((r) => r.result.history.map((h) => h.train.loss)).filter((v) => Number.isFinite(v) && v > 0);
   const top = 10 * Math.max(...(healthy.length ? healthy : all));
@@ -51,6 +51,10 @@ function divergenceChart(runs: readonly { label: string; result: TrainResult }[]
 }
 
 async function show(name: Demo): Promise<Shown> {
+  // Loaded when a demo runs: the lessons train networks and draw with vega.
+  const { batchSizes, clipping, divergence, jacobianDemo, optimizers, trajectories, vanishing } = await import('../nn/demos');
+  const { dotPanels, lineChart, planeChart } = await import('../report/charts');
+  const { duration } = await import('../harness/render/format');
   switch (name) {
     case 'trajectories': {
       const t = trajectories();

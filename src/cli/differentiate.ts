@@ -1,38 +1,35 @@
-// The differentiation commands: compare, diff and simplify.
+// The differentiation commands: compare, diff and simplify. Each action imports what it runs:
+// compare's 50-digit reference brings mathjs, which nothing else should wait for.
 import { Command, Option } from 'commander';
-import { compare } from '../diff/compare';
-import { compile, layoutOf, slotName } from '../diff/fn';
-import { differentiate } from '../diff/symbolic';
+import type { Expr, Program } from '../ast';
 import { UsageError } from '../errors';
-import { print } from '../print/print';
-import { toLatex } from '../print/latex';
-import { simplify } from '../symbolic/simplify';
-import { sizes } from '../diff/chain';
-import type { Expr } from '../ast';
-import { parsePoint } from './inputs';
 import { toJson } from '../report/json';
-import { formatComparison } from './report';
-import { load, write } from './session';
+import { collect, commaList, positiveInt } from './options';
+import { write } from './session';
 
 interface Sourced {
   file?: string;
   json?: boolean;
 }
 
-function only(prog: ReturnType<typeof load>): Expr {
+function only(prog: Program): Expr {
   const s = prog.body[0];
   if (prog.body.length !== 1 || s.kind !== 'expr') throw new UsageError('simplify takes a single expression, not a program');
   return s.value;
 }
 
-export function addDifferentiationCommands(cli: Command, positiveInt: (v: string) => number): void {
+export function addDifferentiationCommands(cli: Command): void {
   cli
     .command('compare')
     .description('every method on the same function and point, judged against a 50-digit reference')
     .argument('[expr]', "source text; '-' reads standard input")
     .option('-f, --file <path>', "read the program from a file ('-' for standard input)")
-    .option('--at <point...>', 'input values: x=1,y=2 or v=[1,2,3]', [])
-    .option('--methods <list>', 'comma-separated: finite, symbolic, forward, reverse, finite:<scheme>, all', 'finite,symbolic,forward,reverse')
+    .option('--at <point>', 'input values: x=1,y=2 or v=[1,2,3]; may be repeated', collect)
+    .addOption(
+      new Option('--methods <list>', 'comma-separated: finite, symbolic, forward, reverse, finite:<scheme>, all')
+        .argParser(commaList('--methods'))
+        .default(['finite', 'symbolic', 'forward', 'reverse'], 'finite,symbolic,forward,reverse'),
+    )
     .addOption(new Option('--max-iterations <n>', 'loop iterations allowed in one run').default(1_000_000).argParser(positiveInt))
     .option('--json', 'print {"at", "value", "reference", "methods": [...], "warnings"}')
     .addHelpText('after', `
@@ -41,11 +38,17 @@ Examples:
   gradlab compare "x^x" --at x=1.5
   gradlab compare -f prog.gl --at x=12
   gradlab compare "[x*y, sin(x)]" --at x=1,y=2 --methods all --json`)
-    .action((expr: string | undefined, opts: Sourced & { at: string[]; methods: string; maxIterations: number }) => {
+    .action(async (expr: string | undefined, opts: Sourced & { at?: string[]; methods: string[]; maxIterations: number }) => {
+      const { load } = await import('./load');
+      const { parsePoint } = await import('./inputs');
+      const { compile, layoutOf, slotName } = await import('../diff/fn');
+      const { formatComparison } = await import('./report');
       const prog = load(expr, opts.file, opts.json);
-      const at = parsePoint(opts.at);
+      const at = parsePoint(opts.at ?? []);
       const fn = compile(prog);
-      const result = compare(fn, at, { methods: opts.methods.split(',').map((m) => m.trim()).filter(Boolean), maxIterations: opts.maxIterations });
+      // After the arguments are read: a usage error need not wait for the reference's mathjs.
+      const { compare } = await import('../diff/compare');
+      const result = compare(fn, at, { methods: opts.methods, maxIterations: opts.maxIterations });
       const layout = layoutOf(fn, at);
       const labels = Array.from({ length: layout.n }, (_, j) => slotName(layout, j));
       write(opts.json ? toJson(result) : formatComparison(result, labels));
@@ -63,7 +66,12 @@ Examples:
 Examples:
   gradlab diff "2x + 3x^2 + x(6 - 2)"
   gradlab diff "x^2 y + sin(x y)" --wrt y --latex`)
-    .action((expr: string | undefined, opts: Sourced & { wrt?: string; latex?: boolean }) => {
+    .action(async (expr: string | undefined, opts: Sourced & { wrt?: string; latex?: boolean }) => {
+      const { load } = await import('./load');
+      const { compile } = await import('../diff/fn');
+      const { differentiate } = await import('../diff/symbolic');
+      const { print } = await import('../print/print');
+      const { toLatex } = await import('../print/latex');
       const prog = load(expr, opts.file, opts.json);
       const inputs = compile(prog).inputs;
       const wrt = opts.wrt ?? (inputs.length === 1 ? inputs[0] : undefined);
@@ -88,7 +96,12 @@ Examples:
 Examples:
   gradlab simplify "sin(x)^2 + cos(x)^2"
   gradlab simplify "x*x + 2x + x"`)
-    .action((expr: string | undefined, opts: { latex?: boolean; json?: boolean }) => {
+    .action(async (expr: string | undefined, opts: { latex?: boolean; json?: boolean }) => {
+      const { load } = await import('./load');
+      const { simplify } = await import('../symbolic/simplify');
+      const { sizes } = await import('../diff/chain');
+      const { print } = await import('../print/print');
+      const { toLatex } = await import('../print/latex');
       const e = only(load(expr, undefined, opts.json));
       const s = simplify(e);
       const text = (opts.latex ? toLatex : print)(s.expr);

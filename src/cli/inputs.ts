@@ -7,6 +7,7 @@ import { UsageError, GradlabError, missingPackage } from '../errors';
 import { evaluate } from '../evaluate';
 import { translateFile } from '../js/translate';
 import { parse } from '../parse/parse';
+import { splitTopLevel } from './options';
 
 export interface Source {
   readonly text: string;
@@ -80,7 +81,7 @@ function stripTypes(text: string): string {
 export function parsePoint(specs: readonly string[], flag = '--at'): Record<string, number | number[]> {
   const point: Record<string, number | number[]> = {};
   for (const spec of specs) {
-    for (const pair of splitTopLevel(spec)) {
+    for (const pair of splitTopLevel(spec, flag)) {
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       if (eq < 0 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
@@ -102,22 +103,4 @@ function constantValue(flag: string, name: string, text: string): number | numbe
     }
     throw err;
   }
-}
-
-/** Splits at commas outside brackets and parentheses: `x=f(a, b), v=[1, 2]` is two parts. */
-export function splitTopLevel(spec: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < spec.length; i++) {
-    const c = spec[i];
-    if (c === '[' || c === '(') depth++;
-    else if (c === ']' || c === ')') depth--;
-    else if (c === ',' && depth === 0) {
-      parts.push(spec.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(spec.slice(start));
-  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
 }

@@ -3,14 +3,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import cliProgress from 'cli-progress';
 import { UsageError } from '../errors';
-import { DATASETS, loadDataset, type DatasetName } from '../nn/data';
-import { loadDigits } from '../nn/digits';
-import { ACTIVATIONS, architecture, LOSSES, type Activation, type Architecture, type LossName } from '../nn/network';
-import { OPTIMIZERS, type OptimizerName } from '../nn/optimizers';
-import { decisionBoundary, gradientNormChart, lossCurve } from '../nn/plots';
-import { train, TRAIN_METHODS, type TrainMethod, type TrainResult } from '../nn/train';
+import type { DatasetName } from '../nn/data';
+import type { Activation, Architecture, LossName } from '../nn/network';
+import type { OptimizerName } from '../nn/optimizers';
+import type { TrainMethod, TrainResult } from '../nn/train';
 import { toJson } from '../report/json';
 import { session, write } from './session';
 
@@ -56,7 +53,8 @@ function wholeNumber(name: string) {
   };
 }
 
-function loadModel(path: string): { arch: Architecture; params: Float64Array } {
+async function loadModel(path: string): Promise<{ arch: Architecture; params: Float64Array }> {
+  const { architecture } = await import('../nn/network');
   let doc: { format?: string; architecture?: Architecture; params?: number[] };
   try {
     doc = JSON.parse(readFileSync(path, 'utf8'));
@@ -85,18 +83,34 @@ function summary(r: TrainResult): object {
 }
 
 export function addTrainCommand(cli: Command): void {
-  cli
-    .command('train')
+  const data = new Option('--data <name>', 'dataset').default('moons');
+  const activation = new Option('--activation <f>', "hidden activation (default: relu, or the loaded model's)");
+  const loss = new Option('--loss <name>', 'mse (½ Σ (a − y)²), bce (one sigmoid output), ce (softmax)');
+  const optimizer = new Option('--optimizer <name>', 'update rule').default('adam');
+  const method = new Option('--method <name>', 'how the gradient is computed').default('reverse');
+  // The datasets, activations, losses, optimizers and methods are listed beside their code, more
+  // than start-up should load: their choices join the options only when `train` is what runs.
+  const command = cli.command('train');
+  cli.hook('preSubcommand', async (_, sub) => {
+    if (sub !== command) return;
+    const [d, n, opt, t] = await Promise.all([import('../nn/data'), import('../nn/network'), import('../nn/optimizers'), import('../nn/train')]);
+    data.choices(d.DATASETS);
+    activation.choices(n.ACTIVATIONS);
+    loss.choices(n.LOSSES);
+    optimizer.choices(opt.OPTIMIZERS);
+    method.choices(t.TRAIN_METHODS);
+  });
+  command
     .description('train a dense network with any differentiator, or with hand-derived backprop')
-    .addOption(new Option('--data <name>', 'dataset').choices(DATASETS).default('moons'))
+    .addOption(data)
     .option('--layers <sizes>', 'units per layer, inputs first (default: features,16,16,outputs)')
-    .addOption(new Option('--activation <f>', "hidden activation (default: relu, or the loaded model's)").choices(ACTIVATIONS))
-    .addOption(new Option('--loss <name>', 'mse (½ Σ (a − y)²), bce (one sigmoid output), ce (softmax)').choices(LOSSES))
-    .addOption(new Option('--optimizer <name>', 'update rule').choices(OPTIMIZERS).default('adam'))
+    .addOption(activation)
+    .addOption(loss)
+    .addOption(optimizer)
     .option('--lr <rate>', 'learning rate (default: the optimizer\'s usual one)', number('--lr', true))
     .option('--batch <m>', "samples per step: 1 (stochastic), m, or 'full'", '32')
     .option('--epochs <n>', 'passes over the training set', wholeNumber('--epochs'), 100)
-    .addOption(new Option('--method <name>', 'how the gradient is computed').choices(TRAIN_METHODS).default('reverse'))
+    .addOption(method)
     .option('--seed <n>', 'seed for initialisation, shuffling and data', (v) => Math.trunc(number('--seed')(v)), 1)
     .option('--clip-value <c>', 'clip each gradient entry to [-c, c]', number('--clip-value', true))
     .option('--clip-norm <c>', 'rescale the gradient to norm at most c', number('--clip-norm', true))
@@ -116,14 +130,17 @@ Examples:
   gradlab train --data digits --downsample 2 --per-class 200 --layers 196,64,10 --epochs 20 --out runs/digits`)
     .action(async (o: TrainFlags) => {
       session.json = !!o.json;
-      if (o.data === 'digits') await loadDigits();
+      if (o.data === 'digits') await (await import('../nn/digits')).loadDigits();
+      const { loadDataset } = await import('../nn/data');
+      const { train } = await import('../nn/train');
+      const { architecture } = await import('../nn/network');
       const data = loadDataset(o.data, {
         seed: o.seed,
         ...(o.samples ? { samples: o.samples } : {}),
         ...(o.perClass ? { perClass: o.perClass } : {}),
         ...(o.downsample ? { downsample: o.downsample as 1 | 2 | 4 } : {}),
       });
-      const loaded = o.load ? loadModel(o.load) : undefined;
+      const loaded = o.load ? await loadModel(o.load) : undefined;
       const sizes = o.layers ? o.layers.split(',').map((s) => Number(s.trim())) : (loaded?.arch.sizes ?? [data.features, 16, 16, data.outputs]);
       const loss = o.loss ?? loaded?.arch.loss ?? (data.task === 'multiclass' ? 'ce' : data.task === 'binary' ? 'bce' : 'mse');
       const arch = architecture(sizes, o.activation ?? loaded?.arch.activation ?? 'relu', loss);
@@ -135,6 +152,7 @@ Examples:
         throw new UsageError(`the model in '${o.load}' has ${shape(loaded.arch)}, not ${shape(arch)}`);
       }
       const batch = o.batch === 'full' ? data.train.n : wholeNumber('--batch')(o.batch);
+      const { default: cliProgress } = await import('cli-progress');
       const bar = process.stderr.isTTY && !o.json ? new cliProgress.SingleBar({ format: 'epoch {value}/{total} {bar} loss {loss} acc {acc} (test {tacc})', hideCursor: true, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
       bar?.start(o.epochs, 0, { loss: '-', acc: '-', tacc: '-' });
       const result = train(arch, data, {
@@ -153,6 +171,7 @@ Examples:
       });
       bar?.stop();
       if (o.out) {
+        const { decisionBoundary, gradientNormChart, lossCurve } = await import('../nn/plots');
         mkdirSync(o.out, { recursive: true });
         writeFileSync(join(o.out, 'metrics.json'), toJson({ ...summary(result), architecture: arch, data: data.name, history: result.history }));
         writeFileSync(join(o.out, 'loss.svg'), await lossCurve([{ label: o.method, result }]));

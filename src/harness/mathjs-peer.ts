@@ -1,5 +1,6 @@
 // mathjs's `derivative` + `simplify`, run in a worker thread of this process: timed there like
-// gradlab is here, and stopped when an expression makes mathjs's simplifier run for minutes.
+// gradlab is here, and stopped when an expression makes mathjs's simplifier run for minutes. The
+// worker loads mathjs before it is given any expression, outside every expression's time limit.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
@@ -12,6 +13,7 @@ export type MathjsAnswer =
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const math = require(workerData);
+parentPort.postMessage('ready');
 parentPort.on('message', ({ source, points, reps, budget }) => {
   try {
     const expr = math.parse(source);
@@ -38,19 +40,31 @@ parentPort.on('message', ({ source, points, reps, budget }) => {
 const mathjsPath = (): string => createRequire(import.meta.url ?? __filename).resolve('mathjs');
 
 export class MathjsPeer {
-  private worker: Worker | null = null;
+  private ready: Promise<Worker> | null = null;
 
   /** `timeout`: seconds allowed per expression, all repetitions included. */
   constructor(private readonly timeout: number) {}
 
-  private start(): Worker {
-    this.worker ??= new Worker(WORKER, { eval: true, workerData: mathjsPath() });
-    return this.worker;
+  /** The worker once mathjs has loaded in it: a second or more on a busy machine, which no
+   *  expression's limit should pay for. */
+  private start(): Promise<Worker> {
+    this.ready ??= new Promise((resolve, reject) => {
+      const worker = new Worker(WORKER, { eval: true, workerData: mathjsPath() });
+      worker.once('message', () => resolve(worker));
+      worker.once('error', reject);
+    });
+    return this.ready;
   }
 
   /** d/dx of `source` (mathjs syntax), or null when mathjs ran past the timeout and was stopped. */
-  derive(source: string, points: readonly number[], reps: number, budget: number): Promise<MathjsAnswer | null> {
-    const worker = this.start();
+  async derive(source: string, points: readonly number[], reps: number, budget: number): Promise<MathjsAnswer | null> {
+    let worker: Worker;
+    try {
+      worker = await this.start();
+    } catch (err) {
+      this.ready = null;
+      return { ok: false, error: `the mathjs worker did not start: ${(err as Error).message}` };
+    }
     return new Promise((resolve) => {
       const done = (answer: MathjsAnswer | null) => {
         clearTimeout(timer);
@@ -59,7 +73,7 @@ export class MathjsPeer {
         resolve(answer);
       };
       const crashed = (err: Error) => {
-        this.worker = null;
+        this.ready = null;
         done({ ok: false, error: `the mathjs worker stopped: ${err.message}` });
       };
       const timer = setTimeout(() => {
@@ -74,7 +88,10 @@ export class MathjsPeer {
   }
 
   close(): void {
-    void this.worker?.terminate();
-    this.worker = null;
+    void this.ready?.then(
+      (worker) => worker.terminate(),
+      () => undefined,
+    );
+    this.ready = null;
   }
 }

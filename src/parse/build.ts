@@ -68,9 +68,63 @@ export function checkAssignable(name: Token): void {
 }
 
 export const whileStmt = ([kw, cond, body]: [Token, Cond, Stmt[]]): Stmt => ({ kind: 'while', cond, body, span: cover(kw, cond) });
-export const ifStmt = ([kw, cond, then]: [Token, Cond, Stmt[]]): Stmt => ({ kind: 'if', cond, then, else: null, span: cover(kw, cond) });
-export const ifElse = ([kw, cond, then, , otherwise]: [Token, Cond, Stmt[], Token, Stmt[]]): Stmt => ({ kind: 'if', cond, then, else: otherwise, span: cover(kw, cond) });
-export const ifElseIf = ([kw, cond, then, , next]: [Token, Cond, Stmt[], Token, Stmt]): Stmt => ({ kind: 'if', cond, then, else: [next], span: cover(kw, cond) });
+/** One `if cond { … }` of an `if … else if …` chain. */
+interface Clause {
+  readonly kw: Token;
+  readonly cond: Cond;
+  readonly then: Stmt[];
+}
+
+/** The clauses of a chain: the first, and the `else if` ones after it, last first. */
+interface Clauses {
+  readonly first: Clause;
+  readonly later: List<Clause> | null;
+}
+
+export const firstClause = ([kw, cond, then]: [Token, Cond, Stmt[]]): Clauses => ({ first: { kw, cond, then }, later: null });
+export const appendClause = ([c, , kw, cond, then]: [Clauses, Token, Token, Cond, Stmt[]]): Clauses => ({
+  first: c.first,
+  later: { head: { kw, cond, then }, tail: c.later, span: cover(kw, cond) },
+});
+export const ifChain = ([c]: [Clauses]): Stmt => ifStmt(c, null);
+export const ifChainElse = ([c, , otherwise]: [Clauses, Token, Stmt[]]): Stmt => ifStmt(c, otherwise);
+
+function ifStmt({ first, later }: Clauses, otherwise: Stmt[] | null): Stmt {
+  const stmt = { kind: 'if' as const, cond: first.cond, then: first.then, else: otherwise, span: cover(first.kw, first.cond) };
+  return later ? deferred(stmt, 'else', () => [nestIfs(later, otherwise)]) : stmt;
+}
+
+/** `else if b {…} else if c {…} else {…}`: each clause is the `else` of the one before it. */
+function nestIfs(later: List<Clause>, otherwise: Stmt[] | null): Stmt {
+  let rest = otherwise;
+  let stmt: Stmt | undefined;
+  for (let l: List<Clause> | null = later; l; l = l.tail) {
+    const { kw, cond, then } = l.head;
+    stmt = { kind: 'if', cond, then, else: rest, span: cover(kw, cond) };
+    rest = [stmt];
+  }
+  return stmt!;
+}
+
+/**
+ * Makes `node[key]` computed when first read, then kept as a plain property. nearley runs a
+ * rule's postprocessor at every token where the rule could end, so the postprocessor of a chain
+ * (`^`, `else if`) must not build the whole chain's tree there, or parsing turns quadratic; the
+ * tree is built once, when the finished AST is read (parse.ts's depth check reads every node).
+ */
+function deferred<N extends object, K extends keyof N>(node: N, key: K, compute: () => N[K]): N {
+  const settle = (value: N[K]) => Object.defineProperty(node, key, { value, configurable: true, enumerable: true, writable: true });
+  Object.defineProperty(node, key, {
+    configurable: true,
+    enumerable: true,
+    get: () => {
+      const value = compute();
+      settle(value);
+      return value;
+    },
+  });
+  return node;
+}
 
 export function forStmt([kw, name, , from, , to, body]: [Token, Token, Token, Expr, Token, Expr, Stmt[]]): Stmt {
   checkAssignable(name);
@@ -88,6 +142,36 @@ const BINARY: Record<string, string> = { '+': 'add', '-': 'subtract', '*': 'mult
 
 export const binary = ([left, op, right]: [Expr, Token, Expr]): Expr => ast.call(BINARY[op.value], [left, right], cover(left, right));
 export const unary = ([op, arg]: [Token, Expr]): Expr => (op.value === '-' ? ast.call('unaryMinus', [arg], cover(op, arg)) : arg);
+/** An exponent of a `^` chain: the signs written before its atom, outermost first, and the atom. */
+interface Exponent {
+  readonly signs: List<Token> | null;
+  readonly atom: Expr;
+}
+
+export const unsigned = ([atom]: [Expr]): Exponent => ({ signs: null, atom });
+export const signed = ([op, e]: [Token, Exponent]): Exponent => ({ signs: { head: op, tail: e.signs, span: spanOf(op) }, atom: e.atom });
+export const firstRaised = ([, e]: [Token, Exponent]): List<Exponent> => ({ head: e, tail: null, span: e.atom.span });
+export const appendRaised = ([list, , e]: [List<Exponent>, Token, Exponent]): List<Exponent> => ({ head: e, tail: list, span: e.atom.span });
+
+/** `base ^ s₁a₁ ^ s₂a₂ … ^ sₖaₖ` is base^(s₁(a₁^(s₂(a₂^ … sₖaₖ)))). */
+export function power([base, raised]: [Expr, List<Exponent>]): Expr {
+  const node = { kind: 'call' as const, op: 'pow', args: [] as readonly Expr[], span: cover(base, raised.head.atom) };
+  return deferred(node, 'args', () => [base, exponentOf(raised)]);
+}
+
+/** The exponent of a chain's base, built from the right. */
+function exponentOf(raised: List<Exponent>): Expr {
+  let exponent: Expr | undefined;
+  for (let l: List<Exponent> | null = raised; l; l = l.tail) {
+    const { signs, atom } = l.head;
+    let e = exponent ? ast.call('pow', [atom, exponent], cover(atom, exponent)) : atom;
+    // The signs list starts with the outermost sign, so toArray yields the innermost first.
+    for (const op of toArray(signs)) e = unary([op, e]);
+    exponent = e;
+  }
+  return exponent!;
+}
+
 export const implicit = ([left, right]: [Expr, Expr]): Expr => ast.call('multiply', [left, right], cover(left, right));
 export const paren = ([, inner]: [Token, Expr | Cond, Token]): Expr | Cond => inner;
 

@@ -1,15 +1,14 @@
 // Source text to AST: tokens from the lexer, exactly one parse from the nearley grammar, and
 // errors that say what was found, where, and what would have been accepted.
 import nearley from 'nearley';
-import type { Expr, Node, Program, Span, Stmt } from '../ast';
+import type { Expr, Program, Span, Stmt } from '../ast';
 import { GradlabError, ParseError } from '../errors';
 import grammar from './grammar.generated';
 import { checkAssignable, program, type List } from './build';
+import { checkDepth, checkTokenDepth } from './depth';
 import { spanOf, tokenize, type Token } from './lexer';
 
-/** Deeper trees than this are refused: every walker over the AST recurses, and this keeps each
- *  of them far inside Node's default stack. Parentheses alone do not add depth. */
-export const MAX_DEPTH = 1500;
+export { children, MAX_DEPTH } from './depth';
 
 const compiled = nearley.Grammar.fromCompiled(grammar);
 
@@ -18,6 +17,7 @@ export function parse(source: string): Program {
   if (typeof source !== 'string') throw new TypeError('parse expects source text');
   const tokens = tokenize(source);
   checkTargets(tokens);
+  checkTokenDepth(tokens);
   const parser = new nearley.Parser(compiled) as EarleyParser;
   // nearley's own report walks the parse stack recursively; ours reads one column.
   parser.reportError = () => '';
@@ -123,53 +123,4 @@ function endOf(source: string): Span {
   const line = lines.length;
   const column = lines[line - 1].length + 1;
   return { start: source.length, end: source.length, line, column };
-}
-
-/** Rejects trees deeper than MAX_DEPTH, walking with an explicit stack (no recursion). */
-function checkDepth(root: Program): void {
-  const stack: [Node, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > MAX_DEPTH) {
-      throw new ParseError('nesting', `expression nests deeper than ${MAX_DEPTH} levels`, node.span, '');
-    }
-    for (const child of children(node)) stack.push([child, depth + 1]);
-  }
-}
-
-/** The direct children of any node, in source order. */
-export function children(node: Node): readonly Node[] {
-  switch (node.kind) {
-    case 'number':
-    case 'constant':
-    case 'variable':
-      return [];
-    case 'call':
-      return node.args;
-    case 'vector':
-      return node.items;
-    case 'index':
-      return [node.index];
-    case 'length':
-      return [node.arg];
-    case 'compare':
-    case 'logical':
-      return [node.left, node.right];
-    case 'not':
-      return [node.arg];
-    case 'assign':
-    case 'return':
-    case 'expr':
-      return [node.value];
-    case 'assignIndex':
-      return [node.index, node.value];
-    case 'while':
-      return [node.cond, ...node.body];
-    case 'if':
-      return [node.cond, ...node.then, ...(node.else ?? [])];
-    case 'for':
-      return [node.from, node.to, ...node.body];
-    case 'program':
-      return node.body;
-  }
 }

@@ -162,6 +162,11 @@ describe('nesting', () => {
     ['left-nested sums', (n: number) => '1 + '.repeat(n) + '1'],
     ['calls', (n: number) => 'sin('.repeat(n) + 'x' + ')'.repeat(n)],
     ['blocks', (n: number) => 'if x > 0 { '.repeat(n) + 'y = 1' + ' }'.repeat(n)],
+    ['powers', (n: number) => Array(n + 1).fill('x').join('^')],
+    ['signed powers', (n: number) => Array(n + 1).fill('x').join('^-')],
+    ['powers of calls and indices', (n: number) => Array(n + 1).fill('sin(x)^v[1]').join('^')],
+    ['else if chains', (n: number) => 'if x > 0 { y = 1 }' + ' else if x > 0 { y = 1 }'.repeat(n)],
+    ['vectors', (n: number) => '['.repeat(n) + '1' + ']'.repeat(n)],
   ])('refuses %s nested past MAX_DEPTH with code nesting', (_, nest) => {
     const err = parseError(nest(MAX_DEPTH + 1));
     expect(err.code).toBe('nesting');
@@ -173,8 +178,23 @@ describe('nesting', () => {
   it.each([
     ['unary minus', '-'.repeat(MAX_DEPTH - 10) + 'x'],
     ['calls', 'sin('.repeat(MAX_DEPTH - 10) + 'x' + ')'.repeat(MAX_DEPTH - 10)],
+    ['else if chains', 'if x > 0 { y = 1 }' + ' else if x > 0 { y = 1 }'.repeat(MAX_DEPTH - 10)],
   ])('accepts %s nested just inside MAX_DEPTH', (_, source) => {
     expect(() => parse(source)).not.toThrow();
+  });
+
+  // The program is level 0 and the statement level 1, so k powers put the innermost x at k + 2:
+  // the check before the parse must not refuse what the exact check after it accepts.
+  it('accepts the deepest chain of powers the limit allows, and refuses one more', () => {
+    const chain = (k: number) => Array(k + 1).fill('x').join('^');
+    expect(() => parse(chain(MAX_DEPTH - 2))).not.toThrow();
+    expect(parseError(chain(MAX_DEPTH - 1)).code).toBe('nesting');
+  });
+
+  it('refuses 10,000 powers deep from the tokens, at the first power of the chain', () => {
+    const err = parseError(Array(10_001).fill('x').join('^'));
+    expect(err.code).toBe('nesting');
+    expect([err.line, err.column]).toEqual([1, 2]);
   });
 });
 
