@@ -2,7 +2,7 @@
 // det_of_minor), about e·ℓ! multiplications, and its gradient, the cofactor matrix.
 import { EvalError } from '../errors';
 import { numbers, objectInput, wholeNumber } from './input';
-import { gradientOf, primal, program, scalar, type EvalModule } from './module';
+import { program, scalarEval, type EvalModule } from './module';
 
 // The language has no recursion, so the recursion runs on an explicit stack: depth d works on
 // the minor of rows d…ℓ and the columns not used above it; col[d] is its current column, acc[d]
@@ -77,17 +77,4 @@ function workload(input: unknown) {
   return { fn: program(detSource(ell)), at: { A }, budget: detBudget(ell) };
 }
 
-export const det: EvalModule = {
-  name: 'det',
-  functions: {
-    primal(input) {
-      const { fn, at, budget } = workload(input);
-      const run = primal(fn, at, budget);
-      return { run: () => scalar(run()) };
-    },
-    gradient(input, method) {
-      const { fn, at, budget } = workload(input);
-      return { run: gradientOf(fn, at, method, budget) };
-    },
-  },
-};
+export const det: EvalModule = scalarEval('det', workload);

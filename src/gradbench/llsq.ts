@@ -1,7 +1,7 @@
 // GradBench's llsq (cmpad's llsq_obj): ½ Σᵢ (sᵢ − Σⱼ xⱼ tᵢʲ)² with tᵢ = −1 + 2i/(n − 1) and
 // sᵢ = sign(tᵢ), the powers by a running product as in the C++ reference.
 import { numbers, objectInput, wholeNumber } from './input';
-import { gradientOf, primal, program, scalar, type EvalModule } from './module';
+import { program, scalarEval, type EvalModule } from './module';
 
 /** n is a size, not an input to differentiate: it is written into the program, one per n. */
 export const llsqSource = (n: number): string => `# llsq with n = ${n}
@@ -29,17 +29,4 @@ function workload(input: unknown) {
   return { fn: program(llsqSource(n)), at: { x }, budget: n * (x.length + 1) + 16 };
 }
 
-export const llsq: EvalModule = {
-  name: 'llsq',
-  functions: {
-    primal(input) {
-      const { fn, at, budget } = workload(input);
-      const run = primal(fn, at, budget);
-      return { run: () => scalar(run()) };
-    },
-    gradient(input, method) {
-      const { fn, at, budget } = workload(input);
-      return { run: gradientOf(fn, at, method, budget) };
-    },
-  },
-};
+export const llsq: EvalModule = scalarEval('llsq', workload);

@@ -1,7 +1,7 @@
 // GradBench's lse: log Σ exp(xᵢ) by the max-shift trick, from primitives (a running max, exp,
 // log and a sum), not the table's own logsumexp with its hand-written derivative.
 import { numbers, objectInput } from './input';
-import { gradientOf, primal, program, scalar, type EvalModule } from './module';
+import { program, scalarEval, type EvalModule } from './module';
 
 export const LSE = `# lse: a = max x, then a + log Σ exp(xᵢ − a)
 n = length(x)
@@ -20,17 +20,4 @@ function workload(input: unknown) {
   return { fn: program(LSE), at: { x }, budget: 2 * x.length + 16 };
 }
 
-export const lse: EvalModule = {
-  name: 'lse',
-  functions: {
-    primal(input) {
-      const { fn, at, budget } = workload(input);
-      const run = primal(fn, at, budget);
-      return { run: () => scalar(run()) };
-    },
-    gradient(input, method) {
-      const { fn, at, budget } = workload(input);
-      return { run: gradientOf(fn, at, method, budget) };
-    },
-  },
-};
+export const lse: EvalModule = scalarEval('lse', workload);

@@ -46,3 +46,28 @@ export function scalar(v: number | number[]): number {
   if (typeof v !== 'number') throw new EvalError('shape', `the program returned a vector of ${v.length} where a number was expected`);
   return v;
 }
+
+/** A workload's program, point and loop budget, from one GradBench input. */
+export interface Workload {
+  readonly fn: Fn;
+  readonly at: Inputs;
+  readonly budget: number;
+}
+
+/** An eval of a scalar function (llsq, lse, det): its `primal` and its `gradient` by the method. */
+export function scalarEval(name: string, workload: (input: unknown) => Workload): EvalModule {
+  return {
+    name,
+    functions: {
+      primal(input) {
+        const { fn, at, budget } = workload(input);
+        const run = primal(fn, at, budget);
+        return { run: () => scalar(run()) };
+      },
+      gradient(input, method) {
+        const { fn, at, budget } = workload(input);
+        return { run: gradientOf(fn, at, method, budget) };
+      },
+    },
+  };
+}
