@@ -1,9 +1,9 @@
 // Pieces every generator shares: JavaScript names for gradlab variables, definite assignment,
 // conditions with the interpreter's short-circuit, and the factory that turns text into code.
-import type { CompareOp, Cond } from '../ast';
+import type { CompareOp, Cond, Stmt } from '../ast';
 import { FNS } from './source';
 import type { Kind } from './analyze';
-import { Flattener, type Scope } from './flatten';
+import { BAIL as BAIL_STMT, Flattener, type Scope } from './flatten';
 import { BAIL, RUNTIME } from './runtime';
 
 const JS_OP: Record<CompareOp, string> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '==': '===', '!=': '!==' };
@@ -84,4 +84,26 @@ export function indent(lines: readonly string[]): string {
       return s;
     })
     .join('\n');
+}
+
+/** A `while` loop as code: the condition tested before each trip, every trip counted against the budget. */
+export function whileLines(cond: Cond, scope: Scope, body: readonly string[]): string[] {
+  return ['for (;;) {', 'let c;', ...condLines(cond, 'c', scope, true), 'if (!c) break;', `if (++it > B) ${BAIL_STMT}`, ...body, '}'];
+}
+
+/** An `if` as code; after it, a name is defined where both branches define it. */
+export function ifLines(
+  cond: Cond,
+  scope: Scope,
+  defined: Set<string>,
+  block: (body: readonly Stmt[], defined: Set<string>) => string[],
+  then: readonly Stmt[],
+  other: readonly Stmt[],
+): string[] {
+  const a = new Set(defined);
+  const b = new Set(defined);
+  const thenLines = block(then, a);
+  const otherLines = block(other, b);
+  for (const name of a) if (b.has(name)) defined.add(name);
+  return ['{', 'let c;', ...condLines(cond, 'c', scope, true), 'if (c) {', ...thenLines, '} else {', ...otherLines, '}', '}'];
 }

@@ -6,7 +6,7 @@
 import type { Program, Stmt } from '../ast';
 import { partialOf } from '../primitives';
 import { activeVariables, inputBinding, type Kind } from './analyze';
-import { condLines, fresh, indent, Names } from './emit';
+import { fresh, ifLines, indent, Names, whileLines } from './emit';
 import { BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
 import { SOURCE } from './source';
 
@@ -226,19 +226,10 @@ class Forward {
         if (this.active.has(s.name)) this.tangentInto(v, (l) => `${this.tan(s.name)}[${target.slot} * W + ${l}]`, lines);
         return ['{', ...f.lines, ...lines, `${js(s.name)}[${target.slot}] = ${v.val};`, '}'];
       }
-      case 'while': {
-        const scope = this.names.scope(defined);
-        return ['for (;;) {', 'let c;', ...condLines(s.cond, 'c', scope, true), 'if (!c) break;', `if (++it > B) ${BAIL}`, ...this.block(s.body, new Set(defined)), '}'];
-      }
-      case 'if': {
-        const scope = this.names.scope(defined);
-        const a = new Set(defined);
-        const b = new Set(defined);
-        const then = this.block(s.then, a);
-        const other = this.block(s.else ?? [], b);
-        for (const name of a) if (b.has(name)) defined.add(name);
-        return ['{', 'let c;', ...condLines(s.cond, 'c', scope, true), 'if (c) {', ...then, '} else {', ...other, '}', '}'];
-      }
+      case 'while':
+        return whileLines(s.cond, this.names.scope(defined), this.block(s.body, new Set(defined)));
+      case 'if':
+        return ifLines(s.cond, this.names.scope(defined), defined, (body, d) => this.block(body, d), s.then, s.else ?? []);
       case 'for': {
         const f = this.flat(defined);
         const lo = f.scalar(s.from);

@@ -4,7 +4,7 @@
 import type { Program, Stmt } from '../ast';
 import { inputBinding, withFinalReturn, type Kind } from './analyze';
 import { BAIL, Flattener } from './flatten';
-import { condLines, fresh, indent, Names } from './emit';
+import { fresh, ifLines, indent, Names, whileLines } from './emit';
 
 /** (x, off, len, B): the flat point, each input's offset and length, the iteration budget. */
 export type PrimalCode = (x: Float64Array, off: Int32Array, len: Int32Array, budget: number) => number | Float64Array;
@@ -65,19 +65,10 @@ class Primal {
         const set = target.t === 'index' ? `${js(s.name)}[${target.slot}] = ${v.val};` : '';
         return ['{', ...f.lines, set, '}'];
       }
-      case 'while': {
-        const scope = this.names.scope(defined);
-        return ['for (;;) {', 'let c;', ...condLines(s.cond, 'c', scope, true), 'if (!c) break;', `if (++it > B) ${BAIL}`, ...this.block(s.body, new Set(defined)), '}'];
-      }
-      case 'if': {
-        const scope = this.names.scope(defined);
-        const a = new Set(defined);
-        const b = new Set(defined);
-        const then = this.block(s.then, a);
-        const other = this.block(s.else ?? [], b);
-        for (const name of a) if (b.has(name)) defined.add(name);
-        return ['{', 'let c;', ...condLines(s.cond, 'c', scope, true), 'if (c) {', ...then, '} else {', ...other, '}', '}'];
-      }
+      case 'while':
+        return whileLines(s.cond, this.names.scope(defined), this.block(s.body, new Set(defined)));
+      case 'if':
+        return ifLines(s.cond, this.names.scope(defined), defined, (body, d) => this.block(body, d), s.then, s.else ?? []);
       case 'for': {
         const f = this.flat(defined);
         const lo = f.scalar(s.from);
