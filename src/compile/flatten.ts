@@ -144,3 +144,17 @@ export class Flattener {
     return `${fnRef(p)}(...R.cat([${args.map((a) => a.val).join(', ')}]))`;
   }
 }
+
+/** Whether a flattened argument carries a derivative: it reads an active variable somewhere. */
+export function argActive(n: Arg, active: ReadonlySet<string>): boolean {
+  switch (n.t) {
+    case 'const':
+      return false;
+    case 'var':
+    case 'index':
+    case 'vec':
+      return active.has(n.name);
+    case 'call':
+      return n.args.some((a) => argActive(a, active));
+  }
+}

@@ -7,7 +7,7 @@ import type { Program, Stmt } from '../ast';
 import { partialOf } from '../primitives';
 import { activeVariables, inputBinding, type Kind } from './analyze';
 import { fresh, ifLines, indent, Names, whileLines } from './emit';
-import { BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
+import { argActive, BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
 import { SOURCE } from './source';
 
 /** (x, off, len, B, W, T, out): T holds the inputs' seeds (n·W, lane-minor); `out(value, tangents)`
@@ -87,16 +87,7 @@ class Forward {
   }
 
   private isActive(n: Arg): boolean {
-    switch (n.t) {
-      case 'const':
-        return false;
-      case 'var':
-      case 'index':
-      case 'vec':
-        return this.active.has(n.name);
-      case 'call':
-        return n.args.some((a) => this.isActive(a));
-    }
+    return argActive(n, this.active);
   }
 
   /** A coefficient as a constant of the generated code; a literal stays a literal, so 1·t folds. */

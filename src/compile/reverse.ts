@@ -8,7 +8,7 @@ import type { Expr, Program, Stmt } from '../ast';
 import { partialOf } from '../primitives';
 import { inputBinding, activeVariables, returnsAtEnds, walk, withFinalReturn, type Kind } from './analyze';
 import { condLines, fresh, indent, Names } from './emit';
-import { BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
+import { argActive, BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
 import { SOURCE } from './source';
 
 /** What a reverse run keeps between calls: its stacks (reused, grown as needed) and the seed. */
@@ -261,16 +261,7 @@ class Reverse {
   }
 
   private isActive(n: Arg): boolean {
-    switch (n.t) {
-      case 'const':
-        return false;
-      case 'var':
-      case 'index':
-      case 'vec':
-        return this.active.has(n.name);
-      case 'call':
-        return n.args.some((a) => this.isActive(a));
-    }
+    return argActive(n, this.active);
   }
 
   private gradTemps = 0;
