@@ -89,9 +89,10 @@ export function isActive(e: Expr, active: ReadonlySet<string>): boolean {
   }
 }
 
-/** The variables that depend on the inputs: the inputs and whatever an active value reaches. */
-export function activeVariables(program: Program): Set<string> {
-  const active = new Set(inputsOf(program).map((u) => u.name));
+/** The variables that depend on the inputs: the inputs and whatever an active value reaches.
+ *  Data bound from `Fn.data` (a training batch) is read but never differentiated. */
+export function activeVariables(program: Program, data: readonly string[] = []): Set<string> {
+  const active = new Set(inputsOf(program).map((u) => u.name).filter((n) => !data.includes(n)));
   for (let changed = true; changed; ) {
     changed = false;
     for (const s of walk(program.body)) {
@@ -171,6 +172,13 @@ export function returnsAtEnds(body: readonly Stmt[]): Stmt[] {
     }
   }
   return out;
+}
+
+/** How generated code binds a data array of `Fn.data` (D in scope), read at every call: the
+ *  array itself, or a copy where the program writes into it. */
+export function dataBinding(program: Program, name: string): string {
+  for (const s of walk(program.body)) if (s.kind === 'assignIndex' && s.name === name) return `D.get(${JSON.stringify(name)}).slice()`;
+  return `D.get(${JSON.stringify(name)})`;
 }
 
 /** How generated code binds input i: a vector the program never writes into is a view of the

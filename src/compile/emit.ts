@@ -68,10 +68,10 @@ export function canGenerate(): boolean {
   return evalAllowed;
 }
 
-/** Builds generated source into a function, with the row functions (F), the runtime (R) and the
- *  bail marker (BAIL) in scope. */
-export function build<T>(source: string): T {
-  return new Function('F', 'R', 'BAIL', `"use strict";\n${source}`)(FNS, RUNTIME, BAIL) as T;
+/** Builds generated source into a function, with the row functions (F), the runtime (R), the
+ *  bail marker (BAIL) and the function's data arrays (D, `Fn.data`) in scope. */
+export function build<T>(source: string, data: ReadonlyMap<string, Float64Array> = new Map()): T {
+  return new Function('F', 'R', 'BAIL', 'D', `"use strict";\n${source}`)(FNS, RUNTIME, BAIL, data) as T;
 }
 
 export function indent(lines: readonly string[]): string {

@@ -3,10 +3,10 @@
 // wherever generated code is not allowed or does not cover the program.
 import { EvalError } from '../errors';
 import { float } from '../interpret/domain';
-import { DEFAULT_MAX_ITERATIONS, interpret } from '../interpret/interpret';
+import { DEFAULT_MAX_ITERATIONS } from '../interpret/interpret';
 import type { Fn, Layout } from '../diff/fn';
 import type { Engine } from '../diff/types';
-import { seedInputs } from '../diff/fn';
+import { run as runInterpreter } from '../diff/trace';
 import { Refused, variableKinds, type Kind } from './analyze';
 import { build, canGenerate } from './emit';
 import { forwardSource, type ForwardCode } from './forward';
@@ -24,7 +24,13 @@ export interface Compiled {
   /** Milliseconds spent generating and building each part. */
   readonly compileMs: Record<string, number>;
   readonly parts: Map<string, unknown>;
+  /** The program's inputs bound from `Fn.data` (not differentiated), and their arrays. */
+  readonly dataNames: readonly string[];
+  readonly data: ReadonlyMap<string, Float64Array>;
 }
+
+/** The program's inputs that `Fn.data` binds (a training batch): read, never differentiated. */
+export const dataNames = (fn: Fn): string[] => [...fn.data.keys()].filter((n) => !fn.inputs.includes(n));
 
 /** Why the compiled engine does not run a function (undefined: it does). */
 export function refusal(fn: Fn, engine: Engine | undefined): string | undefined {
@@ -43,9 +49,10 @@ export function compiledFor(fn: Fn, layout: Layout): Compiled | string {
   const len = Int32Array.from(layout.entries, (e) => e.size ?? 1);
   if (hit !== undefined) return typeof hit === 'string' ? hit : { ...hit, off, len, parts: hit.parts, compileMs: hit.compileMs, kinds: hit.kinds };
   try {
-    const inputs = new Map(layout.entries.map((e) => [e.name, (e.size === null ? 'scalar' : 'vector') as Kind]));
+    const data = dataNames(fn);
+    const inputs = new Map([...layout.entries.map((e) => [e.name, (e.size === null ? 'scalar' : 'vector') as Kind] as const), ...data.map((n) => [n, 'vector' as Kind] as const)]);
     const kinds = variableKinds(fn.program!, inputs);
-    const c: Compiled = { kinds, off, len, compileMs: {}, parts: new Map() };
+    const c: Compiled = { kinds, off, len, compileMs: {}, parts: new Map(), dataNames: data, data: fn.data };
     fn.cache.set(key, c);
     return c;
   } catch (err) {
@@ -62,7 +69,7 @@ export function part<T>(c: Compiled, name: string, make: () => string): T | stri
   const t0 = performance.now();
   let made: T | string;
   try {
-    made = build<T>(make());
+    made = build<T>(make(), c.data);
   } catch (err) {
     if (!(err instanceof Refused)) throw err;
     made = err.message;
@@ -73,7 +80,7 @@ export function part<T>(c: Compiled, name: string, make: () => string): T | stri
 }
 
 export function primalOf(fn: Fn, c: Compiled): PrimalCode {
-  return part<PrimalCode>(c, 'primal', () => primalSource(fn.program!, fn.inputs, c.kinds)) as PrimalCode;
+  return part<PrimalCode>(c, 'primal', () => primalSource(fn.program!, fn.inputs, c.kinds, c.dataNames)) as PrimalCode;
 }
 
 /** Runs generated code; where it bails, the interpreter reruns f at x and raises the error the
@@ -83,7 +90,7 @@ export function orInterpreter<T>(fn: Fn, layout: Layout, x: Float64Array, budget
     return run();
   } catch (err) {
     if (err !== BAIL) throw err;
-    interpret(fn.program!, float, seedInputs(layout, (j) => x[j]), { maxIterations: budget ?? DEFAULT_MAX_ITERATIONS });
+    runInterpreter(fn, layout, float, (j) => x[j], { maxIterations: budget ?? DEFAULT_MAX_ITERATIONS });
     throw new EvalError('domain', 'generated code and the interpreter disagree at this point; please report it');
   }
 }
@@ -95,7 +102,7 @@ export function compiledValue(fn: Fn, layout: Layout, c: Compiled, x: Float64Arr
 }
 
 export function reverseOf(fn: Fn, c: Compiled): ReverseCode | string {
-  return part<ReverseCode>(c, 'reverse', () => reverseSource(fn.program!, fn.inputs, c.kinds));
+  return part<ReverseCode>(c, 'reverse', () => reverseSource(fn.program!, fn.inputs, c.kinds, c.dataNames));
 }
 
 /** Stacks kept per Fn and shape, so repeated gradients reuse their memory. */
@@ -127,7 +134,7 @@ export function compiledPullback(
 }
 
 export function forwardOf(fn: Fn, c: Compiled): ForwardCode | string {
-  return part<ForwardCode>(c, 'forward', () => forwardSource(fn.program!, fn.inputs, c.kinds));
+  return part<ForwardCode>(c, 'forward', () => forwardSource(fn.program!, fn.inputs, c.kinds, c.dataNames));
 }
 
 /** The point as one flat vector, copied by counted loops (TypedArray.set from a plain array takes

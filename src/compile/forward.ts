@@ -5,7 +5,7 @@
 // costs a few evaluations of the statement, not 16.
 import type { Program, Stmt } from '../ast';
 import { partialOf } from '../primitives';
-import { activeVariables, inputBinding, type Kind } from './analyze';
+import { activeVariables, dataBinding, inputBinding, type Kind } from './analyze';
 import { fresh, ifLines, indent, Names, whileLines } from './emit';
 import { argActive, BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
 import { SOURCE } from './source';
@@ -36,9 +36,9 @@ interface VecTerm {
   readonly coef: (k: string) => string;
 }
 
-export function forwardSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>): string {
+export function forwardSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>, data: readonly string[] = []): string {
   const names = new Names(kinds);
-  const active = activeVariables(program);
+  const active = activeVariables(program, data);
   const g = new Forward(names, active);
   const head = inputs.flatMap((name, i) => {
     const js = names.js(name);
@@ -47,6 +47,7 @@ export function forwardSource(program: Program, inputs: readonly string[], kinds
       ? [`${js} = ${inputBinding(program, name, 'vector', i)};`, `${d} = T.slice(off[${i}] * W, (off[${i}] + len[${i}]) * W);`]
       : [`${js} = x[off[${i}]];`, `${d} = T.slice(off[${i}] * W, off[${i}] * W + W);`];
   });
+  head.push(...data.map((name) => `${names.js(name)} = ${dataBinding(program, name)};`));
   const tangents = [...kinds.keys()].filter((n) => active.has(n)).map((n) => g.tan(n));
   const lines = [
     'return function forward(x, off, len, B, W, T) {',
@@ -55,7 +56,7 @@ export function forwardSource(program: Program, inputs: readonly string[], kinds
     tangents.length ? `let ${tangents.join(', ')};` : '',
     'const TT = new Float64Array(W);',
     ...head,
-    ...g.block([...program.body], new Set(inputs), true),
+    ...g.block([...program.body], new Set([...inputs, ...data]), true),
     BAIL,
     '};',
   ];

@@ -2,7 +2,7 @@
 // branches, vectors as Float64Arrays; wherever the interpreter raises an error the code throws
 // BAIL, and the caller reruns the interpreter to name it.
 import type { Program, Stmt } from '../ast';
-import { inputBinding, withFinalReturn, type Kind } from './analyze';
+import { dataBinding, inputBinding, withFinalReturn, type Kind } from './analyze';
 import { BAIL, Flattener } from './flatten';
 import { fresh, ifLines, indent, Names, whileLines } from './emit';
 
@@ -10,11 +10,11 @@ import { fresh, ifLines, indent, Names, whileLines } from './emit';
 export type PrimalCode = (x: Float64Array, off: Int32Array, len: Int32Array, budget: number) => number | Float64Array;
 
 /** Source of the primal for inputs `inputs` (in layout order) of the given kinds. */
-export function primalSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>): string {
+export function primalSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>, data: readonly string[] = []): string {
   const names = new Names(kinds);
   const gen = new Primal(names);
-  const defined = new Set(inputs);
-  const head = inputs.map((name, i) => `${names.js(name)} = ${inputBinding(program, name, kinds.get(name), i)};`);
+  const defined = new Set([...inputs, ...data]);
+  const head = [...inputs.map((name, i) => `${names.js(name)} = ${inputBinding(program, name, kinds.get(name), i)};`), ...data.map((name) => `${names.js(name)} = ${dataBinding(program, name)};`)];
   const lines = [
     'return function primal(x, off, len, B) {',
     'let it = 0;',

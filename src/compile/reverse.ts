@@ -6,7 +6,7 @@
 // the program text.
 import type { Expr, Program, Stmt } from '../ast';
 import { partialOf } from '../primitives';
-import { inputBinding, activeVariables, returnsAtEnds, walk, withFinalReturn, type Kind } from './analyze';
+import { dataBinding, inputBinding, activeVariables, isActive, returnsAtEnds, walk, withFinalReturn, type Kind } from './analyze';
 import { condLines, fresh, indent, Names } from './emit';
 import { argActive, BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
 import { SOURCE } from './source';
@@ -30,16 +30,28 @@ function assigns(body: readonly Stmt[], name: string): boolean {
   return false;
 }
 
+/** A loop whose body is one accumulation `z = z + t`, t not reading z (a dot product, a sum):
+ *  t's adjoint needs no value of z, so z is saved once for the loop rather than once per trip. */
+function accumulation(s: Extract<Stmt, { kind: 'for' }>, kinds: ReadonlyMap<string, Kind>): { name: string; term: Expr } | undefined {
+  const [b] = s.body;
+  if (s.body.length !== 1 || b.kind !== 'assign' || b.name === s.name || kinds.get(b.name) !== 'scalar') return undefined;
+  const v = b.value;
+  if (v.kind !== 'call' || v.op !== 'add' || v.args.length !== 2) return undefined;
+  const [head, term] = v.args;
+  if (head.kind !== 'variable' || head.name !== b.name || isActive(term, new Set([b.name]))) return undefined;
+  return { name: b.name, term };
+}
+
 const push = (v: string) => `{ if (sp === S.length) S = R.grow(S); S[sp++] = ${v}; }`;
 const POP = 'S[--sp]';
 
-export function reverseSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>): string {
+export function reverseSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>, data: readonly string[] = []): string {
   const names = new Names(kinds);
-  const active = activeVariables(program);
+  const active = activeVariables(program, data);
   const body = returnsAtEnds(withFinalReturn(program));
   const g = new Reverse(names, active, kinds);
   const adjoints = [...kinds.keys()].filter((n) => active.has(n));
-  const head = inputs.map((name, i) => `${names.js(name)} = ${inputBinding(program, name, kinds.get(name), i)};`);
+  const head = [...inputs.map((name, i) => `${names.js(name)} = ${inputBinding(program, name, kinds.get(name), i)};`), ...data.map((name) => `${names.js(name)} = ${dataBinding(program, name)};`)];
   const lines = [
     'return function reverse(x, off, len, B, st, G) {',
     'let it = 0, sp = 0, S = st.S;',
@@ -48,7 +60,7 @@ export function reverseSource(program: Program, inputs: readonly string[], kinds
     names.all().length ? `let ${names.all().join(', ')};` : '',
     ...head,
     '// Forward sweep.',
-    ...g.forward(body, new Set(inputs)),
+    ...g.forward(body, new Set([...inputs, ...data])),
     `if (RES === undefined) ${BAIL}`,
     'st.pushed = sp;',
     'const W = st.seed(RES);',
@@ -58,7 +70,7 @@ export function reverseSource(program: Program, inputs: readonly string[], kinds
       return kinds.get(n) === 'vector' ? `let ${g.adj(n)} = ${js} === undefined ? undefined : new Float64Array(${js}.length);` : `let ${g.adj(n)} = 0;`;
     }),
     ...g.reverse(body),
-    ...inputs.map((name, i) => (kinds.get(name) === 'vector' ? `G.set(${g.adj(name)}, off[${i}]);` : `G[off[${i}]] = ${g.adj(name)};`)),
+    ...inputs.map((name, i) => !active.has(name) ? '' : (kinds.get(name) === 'vector' ? `G.set(${g.adj(name)}, off[${i}]);` : `G[off[${i}]] = ${g.adj(name)};`)),
     'st.S = S;',
     'return RES;',
     '};',
@@ -139,8 +151,16 @@ class Reverse {
         const hi = f.scalar(s.to);
         f.checkNaN(lo);
         f.checkNaN(hi);
-        const inner = this.forward(s.body, new Set(defined).add(s.name));
         const head = ['{', ...f.lines, `const lo = ${lo.val}, hi = ${hi.val};`, `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`, 'let n = 0;'];
+        const acc = accumulation(s, this.kinds);
+        if (acc) {
+          // z's value before the loop is saved once: no adjoint in the body reads z (see accumulation).
+          const z = this.js(acc.name);
+          const body = this.checked(new Set(defined).add(s.name));
+          const v = body.scalar(acc.term);
+          return [...head, push(js), push(z), 'const frac = !Number.isInteger(lo);', 'for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', `${js} = i;`, ...body.lines, `${z} = (${z} + ${v.val});`, `if (${z} !== ${z}) ${BAIL}`, `if (frac) ${push('i')}`, '}', push('lo'), push('n'), '}'];
+        }
+        const inner = this.forward(s.body, new Set(defined).add(s.name));
         if (assigns(s.body, s.name)) {
           // The body may change the counter: each header assignment saves what it overwrites.
           return [...head, 'for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', push(js), `${js} = i;`, ...inner, '}', push('n'), '}'];
@@ -228,6 +248,28 @@ class Reverse {
         const js = this.js(s.name);
         const reset = this.active.has(s.name) ? [`${this.adj(s.name)} = 0;`] : [];
         if (assigns(s.body, s.name)) return ['{', `let n = ${POP};`, 'while (n-- > 0) {', ...this.reverse(s.body), `${js} = ${POP};`, ...reset, '}', '}'];
+        const acc = accumulation(s, this.kinds);
+        if (acc) {
+          // z = z + t passes z's adjoint through unchanged: every trip adds g·∂t to t's leaves.
+          const lines: string[] = [];
+          const f = this.again();
+          if (this.active.has(acc.name)) this.propagate(f.scalar(acc.term), 'g', lines);
+          return [
+            '{',
+            `const n = ${POP}, lo = ${POP};`,
+            'const frac = !Number.isInteger(lo);',
+            `const g = ${this.active.has(acc.name) ? this.adj(acc.name) : '0'};`,
+            'for (let k = n - 1; k >= 0; k--) {',
+            `${js} = frac ? ${POP} : lo + k;`,
+            ...f.lines,
+            ...lines,
+            ...reset,
+            '}',
+            `${this.js(acc.name)} = ${POP};`,
+            `${js} = ${POP};`,
+            '}',
+          ];
+        }
         return [
           '{',
           `const n = ${POP}, lo = ${POP};`,

@@ -16,11 +16,17 @@ export function shapeValue(values: readonly number[], vector: boolean): number |
   return vector ? [...values] : values[0];
 }
 
-/** Runs f on `domain` with each input slot j lifted by `lift(j)`. */
+/** Runs f on `domain` with each input slot j lifted by `lift(j)`; a program's inputs that
+ *  `Fn.data` binds (a training batch) enter as constants. */
 export function run<T>(fn: Fn, layout: Layout, domain: Domain<T>, lift: (j: number) => T, options: RunOptions = {}): Value<T> {
   if (!fn.program) throw new UnsupportedError(`this function was built as expressions, not a program: ${domain.name} cannot run it`, undefined, 'expression');
-  return interpret(fn.program, domain, seedInputs(layout, lift), options);
+  const inputs: Record<string, Value<T>> = seedInputs(layout, lift);
+  for (const [name, v] of fn.data) if (!(name in inputs)) inputs[name] = Array.from(v, (c) => domain.constant(c));
+  return interpret(fn.program, domain, inputs, options);
 }
+
+/** A program reading `Fn.data` has its batch as constants in each recorded graph: not replayable. */
+const bindsData = (fn: Fn): boolean => fn.program !== null && fn.data.size > 0;
 
 export interface Recording<T> {
   readonly tape: Tape<T>;
@@ -68,6 +74,7 @@ export function trace(fn: Fn, at: Point, options: RunOptions = {}): Traced {
   const outs = recording.outs.map((o) => o.v);
   if (outs.some(Number.isNaN)) throw new EvalError('domain', 'the function is not a real number at this point');
   const value = shapeValue(outs, recording.vector);
+  if (bindsData(fn)) return { fn, layout, x, graph: null, values: null, recording, value, vector: recording.vector };
   if (recording.tape.dependsOnBranch) {
     fn.cache.set(key, 'branchy');
     return { fn, layout, x, graph: null, values: null, recording, value, vector: recording.vector };

@@ -1,11 +1,79 @@
-// The loss of a network on a batch as a gradlab function: expressions over the parameters `w`
-// with the batch `X`, `Y` as data, built once per architecture and batch size and lowered to one
-// graph that every differentiator reuses at every step.
+// The loss of a network on a batch as a gradlab function of the parameters `w`, with the batch
+// `X`, `Y` as data (Fn.data): a program with loops, which the compiler turns into JavaScript like
+// any other, and the same loss as expressions of `dot` nodes, which the symbolic method derives.
 import * as ast from '../ast';
 import type { Expr } from '../ast';
 import { fromExpressions } from '../diff/built';
 import type { Fn } from '../diff/fn';
+import { parse } from '../parse/parse';
 import { layersOf, type Architecture } from './network';
+
+/**
+ * The mean loss over `batch` samples as gradlab source: per sample, per layer, per unit a loop
+ * z = z + w[…]·a[…] over the inputs (a dot product the compiler differentiates without saving z
+ * per trip), then the bias and the activation; X is batch × in and Y batch × out, row-major, and
+ * w holds each layer's W (out × in, row-major) then b. Every sum is taken in the order of the
+ * expression form's `dot` and `sum` (from 0, in argument order), so both give the same loss.
+ */
+export function lossSource(arch: Architecture, batch: number): string {
+  const layers = layersOf(arch);
+  const [d, k] = [arch.sizes[0], arch.sizes[arch.sizes.length - 1]];
+  const last = layers.length;
+  const out = `a${last}`;
+  const lines = [
+    `# mean ${arch.loss} loss of a ${arch.sizes.join('-')} ${arch.activation} network (${arch.output} output) over a batch of ${batch}`,
+    'total = 0',
+    `for s = 1:${batch} {`,
+  ];
+  layers.forEach((l, li) => {
+    const input = li === 0 ? `X[(s - 1) * ${d} + i]` : `a${li}[i]`;
+    const f = li === last - 1 ? arch.output : arch.activation;
+    // bce and ce read the output layer's logits z; mse its activations.
+    const keepsLogits = li === last - 1 && arch.loss !== 'mse';
+    const unit = `z + w[${l.biases} + j]`;
+    const value = keepsLogits || f === 'linear' || f === 'softmax' ? unit : `${f}(${unit})`;
+    lines.push(
+      `  a${li + 1} = [${new Array<number>(l.outputs).fill(0).join(', ')}]`,
+      `  for j = 1:${l.outputs} {`,
+      '    z = 0',
+      `    for i = 1:${l.inputs} {`,
+      `      z = z + w[${l.weights} + (j - 1) * ${l.inputs} + i] * ${input}`,
+      '    }',
+      `    a${li + 1}[j] = ${value}`,
+      '  }',
+    );
+  });
+  const y = `Y[(s - 1) * ${k} + j]`;
+  switch (arch.loss) {
+    case 'mse':
+      lines.push('  q = 0', `  for j = 1:${k} {`, `    q = q + (${out}[j] - ${y}) * (${out}[j] - ${y})`, '  }', '  total = total + 0.5 * q');
+      break;
+    case 'bce':
+      lines.push(`  total = total + (softplus(${out}[1]) - Y[s] * ${out}[1])`);
+      break;
+    case 'ce':
+      lines.push('  yz = 0', `  for j = 1:${k} {`, `    yz = yz + ${y} * ${out}[j]`, '  }', `  total = total + (logsumexp(${out}) - yz)`);
+      break;
+  }
+  lines.push('}', `return ${1 / batch} * total`);
+  return lines.join('\n');
+}
+
+/** The loss program over w, its batch bound by name: set `fn.data` X and Y before each call. */
+export function lossProgram(arch: Architecture, batch: number): Fn {
+  const [d, k] = [arch.sizes[0], arch.sizes[arch.sizes.length - 1]];
+  const data = new Map([
+    ['X', new Float64Array(batch * d)],
+    ['Y', new Float64Array(batch * k)],
+  ]);
+  return { kind: 'fn', program: parse(lossSource(arch, batch)), inputs: ['w'], cache: new Map(), data };
+}
+
+/** Loop trips of one run of the loss program (its iteration budget). */
+export function lossIterations(arch: Architecture, batch: number): number {
+  const k = arch.sizes[arch.sizes.length - 1];
+  return batch * (1 + layersOf(arch).reduce((s, l) => s + l.outputs * (1 + l.inputs), 0) + k);
+}
 
 const call = (op: string, ...args: Expr[]) => ast.call(op, args);
 const leaf = (name: string, k: number) => ast.index(name, ast.num(k + 1));

@@ -1,11 +1,11 @@
-// Training: any differentiator (or hand-derived backprop) computes the gradient of the loss
-// graph; the network, data, optimizer and batching never know which one.
+// Training: any differentiator (or hand-derived backprop) computes the gradient of the loss;
+// the network, data, optimizer and batching never know which one.
 import { differentiators } from '../diff/registry';
-import type { MethodName } from '../diff/types';
+import type { Engine, MethodName } from '../diff/types';
 import type { Fn } from '../diff/fn';
 import { GradlabError, UsageError } from '../errors';
 import type { Dataset } from './data';
-import { lossFunction } from './loss';
+import { lossFunction, lossIterations, lossProgram } from './loss';
 import { manualGradient } from './manual';
 import { accuracy, forwardPass, initialise, layersOf, meanLoss, type Architecture, type Init } from './network';
 import { clipByNorm, clipByValue, DEFAULT_LR, optimizer, type OptimizerName } from './optimizers';
@@ -35,6 +35,9 @@ export interface TrainOptions {
   readonly history?: 'epochs' | 'steps';
   /** Called after every step with the parameters, e.g. to trace a path in weight space. */
   readonly onStep?: (params: Float64Array, loss: number) => void;
+  /** `compiled` (default): the loss program runs as generated JavaScript; `interpreted`: the
+   *  interpreters run it (the teaching path: a tape you can print). */
+  readonly engine?: Engine;
 }
 
 export interface Metrics {
@@ -88,18 +91,24 @@ export function evaluateSplit(arch: Architecture, task: Dataset['task'], params:
 /** A gradient function for one method: writes ∂L/∂θ for a batch into `grad`, returns L. */
 export type GradientStep = (params: Float64Array, x: Float64Array, y: Float64Array, n: number, grad: Float64Array) => number;
 
-export function gradientStep(arch: Architecture, method: TrainMethod): GradientStep {
+/**
+ * The loss is the program of loss.ts for finite differences, forward and reverse mode (generated
+ * code on the compiled engine, the interpreters on the interpreted one), and its expression form
+ * for the symbolic method, which derives those expressions once and evaluates the derivatives.
+ */
+export function gradientStep(arch: Architecture, method: TrainMethod, engine?: Engine): GradientStep {
   if (method === 'manual') return (params, x, y, n, grad) => manualGradient(arch, params, x, y, n, grad);
   const d = differentiators[method];
   if (!d) throw new UsageError(`no method '${method}': choose one of ${TRAIN_METHODS.join(', ')}`);
-  // One loss graph per batch size (a last, smaller batch gets its own), built once and reused.
-  const graphs = new Map<number, Fn>();
+  // One loss per batch size (a last, smaller batch gets its own), built once and reused.
+  const losses = new Map<number, Fn>();
+  const build = method === 'symbolic' ? lossFunction : lossProgram;
   return (params, x, y, n, grad) => {
-    let fn = graphs.get(n);
-    if (!fn) graphs.set(n, (fn = lossFunction(arch, n)));
+    let fn = losses.get(n);
+    if (!fn) losses.set(n, (fn = build(arch, n)));
     fn.data.set('X', x);
     fn.data.set('Y', y);
-    const r = d.gradient(fn, { w: params });
+    const r = d.gradient(fn, { w: params }, { engine, maxIterations: lossIterations(arch, n) });
     grad.set(r.result);
     return r.value as number;
   };
@@ -141,7 +150,7 @@ export function train(arch: Architecture, data: Dataset, options: TrainOptions =
   const batch = Math.max(1, Math.min(options.batch ?? 32, split.n));
   const params = options.params ? Float64Array.from(options.params) : initialise(arch, rng, options.init);
   const grad = new Float64Array(params.length);
-  const step = gradientStep(arch, method);
+  const step = gradientStep(arch, method, options.engine);
   const update = optimizer(opt, params.length, { lr, weightDecay: options.weightDecay });
   const layers = layersOf(arch);
   const xb = new Float64Array(batch * d);
