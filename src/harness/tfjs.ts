@@ -1,5 +1,6 @@
 // TensorFlow.js, the peer for training and for gradients at scale: loaded on demand (it is an
-// optional dependency) on its pure-JavaScript CPU backend, which computes in float32.
+// optional dependency) on its pure-JavaScript CPU backend, and on its WebAssembly backend when
+// @tensorflow/tfjs-backend-wasm is installed too; both compute in float32.
 import type * as TF from '@tensorflow/tfjs';
 import { architecture, type Architecture } from '../nn/network';
 import { Rng } from '../nn/rng';
@@ -27,8 +28,55 @@ export function loadTfjs(): Promise<Tfjs | null> {
   return loading;
 }
 
-export const tfjsNote = (tf: Tfjs): string => `TensorFlow.js ${tf.version.tfjs}, cpu backend, float32`;
+export const tfjsNote = (tf: Tfjs, backend: 'cpu' | 'wasm' = 'cpu'): string => `TensorFlow.js ${tf.version.tfjs}, ${backend} backend, float32`;
 export const TFJS_MISSING = '@tensorflow/tfjs not installed (an optional peer: npm install @tensorflow/tfjs)';
+
+let wasmLoading: Promise<Tfjs | string> | undefined;
+
+/**
+ * TF.js with its WebAssembly backend registered, or why not (a sentence). The .wasm binaries are
+ * read from the package's own folder in node_modules, the path set explicitly: nothing downloads.
+ * Run on it with `onBackend(tf, 'wasm', …)`; TF.js stays on its CPU backend otherwise.
+ */
+export function loadTfjsWasm(): Promise<Tfjs | string> {
+  wasmLoading ??= (async () => {
+    const tf = await loadTfjs();
+    if (!tf) return TFJS_MISSING;
+    let wasm: typeof import('@tensorflow/tfjs-backend-wasm');
+    try {
+      wasm = await import('@tensorflow/tfjs-backend-wasm');
+    } catch {
+      return '@tensorflow/tfjs-backend-wasm not installed (an optional peer: npm install @tensorflow/tfjs-backend-wasm)';
+    }
+    const [{ createRequire }, { dirname }] = await Promise.all([import('node:module'), import('node:path')]);
+    let folder: string;
+    try {
+      // `require` in the CommonJS build, a require made from this module's URL in the ESM one.
+      const resolve = typeof require === 'function' ? require.resolve : createRequire(import.meta.url).resolve;
+      folder = dirname(resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+    } catch {
+      return '@tensorflow/tfjs-backend-wasm is installed without its dist/tfjs-backend-wasm.wasm';
+    }
+    wasm.setWasmPaths(`${folder}/`);
+    try {
+      if (!(await tf.setBackend('wasm'))) return `TF.js's wasm backend did not start (its binaries are in ${folder})`;
+    } finally {
+      await tf.setBackend('cpu');
+    }
+    return tf;
+  })();
+  return wasmLoading;
+}
+
+/** Runs `body` with TF.js on `backend`, then back on the CPU backend. */
+export async function onBackend<T>(tf: Tfjs, backend: 'cpu' | 'wasm', body: () => T): Promise<T> {
+  await tf.setBackend(backend);
+  try {
+    return body();
+  } finally {
+    await tf.setBackend('cpu');
+  }
+}
 
 /** A seeded batch for a softmax network: normal features, one-hot labels. */
 export function batchOf(arch: Architecture, batch: number, seed: number): { x: Float64Array; y: Float64Array } {

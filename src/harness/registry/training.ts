@@ -18,12 +18,12 @@ export const training = study<'training', Plan>({
   },
   keys: ['training', 'trainingCurves'],
   async run({ curves: problems, ...plan }, { onProgress }) {
-    const [{ trainingStudy }, { trainingCurvesStudy, CURVE_METHODS }, { TRAIN_METHODS }] = await Promise.all([
+    const [{ trainingStudy, PEERS }, { trainingCurvesStudy, CURVE_METHODS }, { TRAIN_METHODS }] = await Promise.all([
       import('../studies/training'),
       import('../studies/training-curves'),
       import('../../nn/train'),
     ]);
-    const steps = plan.networks.length * (TRAIN_METHODS.length + 1); // and TF.js
+    const steps = plan.networks.length * (TRAIN_METHODS.length + PEERS.length);
     const curves = problems.length * CURVE_METHODS.length;
     const training = await trainingStudy({ ...plan, onProgress: (done) => onProgress(done, steps + curves) });
     const trainingCurves = await trainingCurvesStudy({ problems, onProgress: (done) => onProgress(steps + done, steps + curves) });
