@@ -17,7 +17,7 @@ export default defineConfig([
     sourcemap: false,
     target: 'es2022',
     // Optional peers, loaded at run time when installed, never bundled.
-    external: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', 'vega', 'vega-lite', 'mnist'],
+    external: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@jax-js/jax', 'vega', 'vega-lite', 'mnist'],
   },
   {
     entry: { cli: 'src/cli.ts' },
@@ -31,7 +31,7 @@ export default defineConfig([
     // of them cost `eval` more CPU at start-up than all the rest of its work (bench/startup.ts).
     noExternal: ['nearley', 'moo'],
     define: { GRADLAB_VERSION: JSON.stringify(version) },
-    // An optional peer of the benchmark harness: loaded at run time when installed, never bundled.
-    external: ['@tensorflow/tfjs'],
+    // Optional peers of the benchmark harness: loaded at run time when installed, never bundled.
+    external: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@jax-js/jax'],
   },
 ]);
