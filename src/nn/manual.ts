@@ -1,10 +1,9 @@
 // Backprop derived by hand: the textbook delta rule on typed arrays, the speed reference that
 // every differentiator's training step is measured against.
-import { forwardPass, layersOf, meanLoss, slope, type Activation, type Architecture } from './network';
+import { forwardPass, layersOf, meanLoss, slopeOf, type Activation, type Architecture } from './network';
 
 /**
  * Writes ∂L/∂θ into `grad` and returns L, the mean loss over a batch of n samples.
- * ∂L/∂θ for the mean loss over a batch of n samples.
  * Output δ = a − y for sigmoid + bce and softmax + ce, (a − y) ⊙ f′(z) for mse;
  * hidden δₗ = (Wₗ₊₁ᵀ δₗ₊₁) ⊙ f′(zₗ); ∂L/∂Wₗ = mean over samples of δₗ aₗ₋₁ᵀ, ∂L/∂bₗ = mean of δₗ.
  */
@@ -15,9 +14,11 @@ export function manualGradient(arch: Architecture, params: Float64Array, x: Floa
   const L = layers.length;
   let delta = new Float64Array(n * layers[L - 1].outputs);
   const out = a[L];
+  const outputSlope = slopeOf(arch.output as Activation);
+  const hiddenSlope = slopeOf(arch.activation);
   for (let i = 0; i < delta.length; i++) {
     delta[i] = out[i] - y[i];
-    if (arch.loss === 'mse') delta[i] *= slope(arch.output as Activation, z[L - 1][i], out[i]);
+    if (arch.loss === 'mse') delta[i] *= outputSlope(z[L - 1][i], out[i]);
   }
   for (let l = L - 1; l >= 0; l--) {
     const layer = layers[l];
@@ -43,7 +44,7 @@ export function manualGradient(arch: Architecture, params: Float64Array, x: Floa
         const p = s * inputs;
         for (let i = 0; i < inputs; i++) back[p + i] += params[w + i] * d;
       }
-      for (let i = 0; i < inputs; i++) back[s * inputs + i] *= slope(arch.activation, z[l - 1][s * inputs + i], prev[s * inputs + i]);
+      for (let i = 0; i < inputs; i++) back[s * inputs + i] *= hiddenSlope(z[l - 1][s * inputs + i], prev[s * inputs + i]);
     }
     delta = back;
   }

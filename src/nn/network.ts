@@ -1,6 +1,10 @@
 // A dense network: its architecture, the flat parameter vector and where each layer sits in it,
-// seeded initialisation, and the forward pass on typed arrays.
+// seeded initialisation, and the forward pass on typed arrays. Activations, their slopes and the
+// losses' softplus and logsumexp are the primitive table's rows, not restated here.
+import { partialsOf } from '../diff/codegen';
 import { UsageError } from '../errors';
+import { float, algebraOf } from '../interpret/domain';
+import { partialOf, primitive } from '../primitives';
 import { Rng } from './rng';
 
 export type Activation = 'sigmoid' | 'tanh' | 'relu' | 'linear';
@@ -70,31 +74,41 @@ export function initialise(arch: Architecture, rng: Rng, init: Init = arch.activ
   return params;
 }
 
+// Special case, fenced: `linear` is the identity, which has no row (it is no op at all).
+const identity = (z: number): number => z;
+
+/** f(z) by the activation's row of the primitive table. */
+export const activation = (f: Activation): ((z: number) => number) => (f === 'linear' ? identity : primitive(f).fn);
+
 export function activate(f: Activation, z: number): number {
-  switch (f) {
-    case 'sigmoid':
-      return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-    case 'tanh':
-      return Math.tanh(z);
-    case 'relu':
-      return z > 0 ? z : 0;
-    case 'linear':
-      return z;
+  return activation(f)(z);
+}
+
+const slopes = new Map<Activation, (z: number, a: number) => number>();
+
+/** f′ as a function of z and a = f(z): the row's derivative rule, generated as JavaScript once
+ *  (diff/codegen.ts), so backprop takes the same slope as every differentiator. */
+export function slopeOf(f: Activation): (z: number, a: number) => number {
+  let d = slopes.get(f);
+  if (!d) {
+    if (f === 'linear') d = () => 1;
+    else {
+      const rule = partialsOf(primitive(f), 1);
+      const [v, arg, into] = [new Float64Array(1), new Int32Array(1), new Float64Array(1)];
+      d = (z, a) => {
+        v[0] = z;
+        rule(v, arg, 0, 1, a, into, 1);
+        return into[0];
+      };
+    }
+    slopes.set(f, d);
   }
+  return d;
 }
 
 /** f′(z) given z and a = f(z). */
 export function slope(f: Activation, z: number, a: number): number {
-  switch (f) {
-    case 'sigmoid':
-      return a * (1 - a);
-    case 'tanh':
-      return 1 - a * a;
-    case 'relu':
-      return z > 0 ? 1 : 0;
-    case 'linear':
-      return 1;
-  }
+  return slopeOf(f)(z, a);
 }
 
 /** Pre-activations z and activations a of every layer for a batch (rows are samples). */
@@ -112,6 +126,7 @@ export function forwardPass(arch: Architecture, params: Float64Array, x: Float64
     const zl = new Float64Array(n * l.outputs);
     const al = new Float64Array(n * l.outputs);
     const last = li === layers.length - 1;
+    const f = activation(last ? (arch.output as Activation) : arch.activation);
     for (let s = 0; s < n; s++) {
       for (let j = 0; j < l.outputs; j++) {
         let acc = params[l.biases + j];
@@ -123,7 +138,7 @@ export function forwardPass(arch: Architecture, params: Float64Array, x: Float64
       const row = zl.subarray(s * l.outputs, (s + 1) * l.outputs);
       const out = al.subarray(s * l.outputs, (s + 1) * l.outputs);
       if (last && arch.output === 'softmax') softmax(row, out);
-      else for (let j = 0; j < l.outputs; j++) out[j] = activate(last ? (arch.output as Activation) : arch.activation, row[j]);
+      else for (let j = 0; j < l.outputs; j++) out[j] = f(row[j]);
     }
     z.push(zl);
     a.push(al);
@@ -131,12 +146,16 @@ export function forwardPass(arch: Architecture, params: Float64Array, x: Float64
   return { z, a };
 }
 
-function softmax(z: Float64Array, out: Float64Array): void {
-  let m = -Infinity;
-  for (const v of z) m = Math.max(m, v);
-  let s = 0;
-  for (let j = 0; j < z.length; j++) s += out[j] = Math.exp(z[j] - m);
-  for (let j = 0; j < z.length; j++) out[j] /= s;
+const LOGSUMEXP = primitive('logsumexp');
+const SOFTPLUS = primitive('softplus');
+const FLOAT = algebraOf(float);
+
+// Special case, fenced: softmax has no row (the table's ops return one number). It is the
+// gradient of logsumexp, so it is that row's derivative rule, exp(zⱼ − logsumexp(z)).
+export function softmax(z: Float64Array, out: Float64Array): void {
+  const zs = Array.from(z);
+  const lse = LOGSUMEXP.apply(zs);
+  for (let j = 0; j < z.length; j++) out[j] = partialOf(LOGSUMEXP, j)(FLOAT, zs, lse, j);
 }
 
 /**
@@ -150,17 +169,11 @@ export function meanLoss(arch: Architecture, z: Float64Array, a: Float64Array, y
   for (let s = 0; s < n; s++) {
     const o = s * k;
     if (arch.loss === 'mse') for (let j = 0; j < k; j++) total += 0.5 * (a[o + j] - y[o + j]) ** 2;
-    else if (arch.loss === 'bce') total += Math.max(z[o], 0) + Math.log1p(Math.exp(-Math.abs(z[o]))) - y[o] * z[o];
+    else if (arch.loss === 'bce') total += SOFTPLUS.fn(z[o]) - y[o] * z[o];
     else {
-      let m = -Infinity;
-      for (let j = 0; j < k; j++) m = Math.max(m, z[o + j]);
-      let e = 0;
       let yz = 0;
-      for (let j = 0; j < k; j++) {
-        e += Math.exp(z[o + j] - m);
-        yz += y[o + j] * z[o + j];
-      }
-      total += m + Math.log(e) - yz;
+      for (let j = 0; j < k; j++) yz += y[o + j] * z[o + j];
+      total += LOGSUMEXP.apply(Array.from(z.subarray(o, o + k))) - yz;
     }
   }
   return total / n;
