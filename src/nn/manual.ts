@@ -14,11 +14,12 @@ export function manualGradient(arch: Architecture, params: Float64Array, x: Floa
   const L = layers.length;
   let delta = new Float64Array(n * layers[L - 1].outputs);
   const out = a[L];
-  const outputSlope = slopeOf(arch.output as Activation);
+  // Only mse takes the output's slope: sigmoid + bce and softmax + ce cancel it.
+  const outputSlope = arch.loss === 'mse' ? slopeOf(arch.output as Activation) : undefined;
   const hiddenSlope = slopeOf(arch.activation);
   for (let i = 0; i < delta.length; i++) {
     delta[i] = out[i] - y[i];
-    if (arch.loss === 'mse') delta[i] *= outputSlope(z[L - 1][i], out[i]);
+    if (outputSlope) delta[i] *= outputSlope(z[L - 1][i], out[i]);
   }
   for (let l = L - 1; l >= 0; l--) {
     const layer = layers[l];

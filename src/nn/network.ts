@@ -126,7 +126,8 @@ export function forwardPass(arch: Architecture, params: Float64Array, x: Float64
     const zl = new Float64Array(n * l.outputs);
     const al = new Float64Array(n * l.outputs);
     const last = li === layers.length - 1;
-    const f = activation(last ? (arch.output as Activation) : arch.activation);
+    const output = last && arch.output === 'softmax';
+    const f = output ? identity : activation(last ? (arch.output as Activation) : arch.activation);
     for (let s = 0; s < n; s++) {
       for (let j = 0; j < l.outputs; j++) {
         let acc = params[l.biases + j];
@@ -137,7 +138,7 @@ export function forwardPass(arch: Architecture, params: Float64Array, x: Float64
       }
       const row = zl.subarray(s * l.outputs, (s + 1) * l.outputs);
       const out = al.subarray(s * l.outputs, (s + 1) * l.outputs);
-      if (last && arch.output === 'softmax') softmax(row, out);
+      if (output) softmax(row, out);
       else for (let j = 0; j < l.outputs; j++) out[j] = f(row[j]);
     }
     z.push(zl);
