@@ -225,14 +225,14 @@ describe('swell', () => {
 });
 
 describe('training', () => {
-  it('times every method and TF.js on a tiny network, with ratios to manual', async () => {
+  it('times every method and the peers (TF.js cpu and wasm, jax-js) on a tiny network, with ratios to manual', async () => {
     const rows = await trainingStudy({ networks: [[3, 4, 2]], batch: 4, budget: 0.002, tfjs: true });
-    expect(rows.map((r) => r.method)).toEqual(['manual', 'finite', 'symbolic', 'forward', 'reverse', 'tfjs']);
+    expect(rows.map((r) => r.method)).toEqual(['manual', 'finite', 'symbolic', 'forward', 'reverse', 'tfjs', 'tfjs-wasm', 'jax-js']);
     const manual = rows[0].secondsPerStep!;
     for (const r of rows) {
       expect(r).toMatchObject({ network: '3-4-2', batch: 4, note: expect.any(String) });
       if (r.secondsPerStep === null) {
-        expect(r.method).toBe('tfjs');
+        expect(['tfjs', 'tfjs-wasm', 'jax-js']).toContain(r.method);
         expect(r.ratioToManual).toBeNull();
       } else expect(r.ratioToManual).toBeCloseTo(r.secondsPerStep / manual, 12);
     }
