@@ -2,7 +2,8 @@
 // training study (every method, each timed in turn; saved as JSON and printed, `trainingSuite`),
 // and, run directly (`node --import tsx bench/training.ts [--quick]`), a race of the fast ones in
 // one run: manual, reverse mode's generated code (as the trainer runs it and through the public
-// `gradient()`), TF.js on its CPU and WASM backends and jax-js, interleaved in short batches.
+// `gradient()`), the interpreted replay of the loss's expression graph that training ran before,
+// TF.js on its CPU and WASM backends and jax-js, interleaved in short batches.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { differentiators } from '../src/diff/registry';
@@ -11,7 +12,7 @@ import { jaxTrainingStep, loadJax } from '../src/harness/jaxjs';
 import { trainingStudy } from '../src/harness/studies/training';
 import { batchOf, loadTfjs, loadTfjsWasm, softmaxNetwork, tfjsTrainingStep, type Tfjs } from '../src/harness/tfjs';
 import type { TrainingRow } from '../src/harness/types';
-import { lossIterations, lossProgram } from '../src/nn/loss';
+import { lossFunction, lossIterations, lossProgram } from '../src/nn/loss';
 import { manualGradient } from '../src/nn/manual';
 import { initialise } from '../src/nn/network';
 import { Rng } from '../src/nn/rng';
@@ -83,6 +84,10 @@ async function main(quick: boolean): Promise<void> {
     fn.data.set('X', data.x);
     fn.data.set('Y', data.y);
     const budget = { maxIterations: lossIterations(arch, batch) };
+    // Before the loss was a program: its expression form, a graph replayed by the interpreted engine.
+    const graph = lossFunction(arch, batch);
+    graph.data.set('X', data.x);
+    graph.data.set('Y', data.y);
     const disposers: (() => void)[] = [];
     const peer = (make: () => { step: () => void; dispose: () => void }) => {
       const s = make();
@@ -93,6 +98,7 @@ async function main(quick: boolean): Promise<void> {
       'manual (hand-derived backprop)': { call: () => manualGradient(arch, params, data.x, data.y, batch, grad) },
       'reverse, generated (trainer)': { call: () => reverse(params, data.x, data.y, batch, grad) },
       'reverse, generated (gradient())': { call: () => differentiators.reverse.gradient(fn, { w: params }, budget) },
+      'reverse, expression graph (before)': { call: () => differentiators.reverse.gradient(graph, { w: params }) },
     };
     if (tf) cases['TF.js cpu (float32)'] = { call: peer(() => tfjsTrainingStep(tf, sizes, batch, data)), backend: 'cpu' };
     if (typeof wasm !== 'string') {

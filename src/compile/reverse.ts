@@ -158,7 +158,33 @@ class Reverse {
           const z = this.js(acc.name);
           const body = this.checked(new Set(defined).add(s.name));
           const v = body.scalar(acc.term);
-          return [...head, push(js), push(z), 'const frac = !Number.isInteger(lo);', 'for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', `${js} = i;`, ...body.lines, `${z} = (${z} + ${v.val});`, `if (${z} !== ${z}) ${BAIL}`, `if (frac) ${push('i')}`, '}', push('lo'), push('n'), '}'];
+          const trip = [`${js} = i;`, ...body.lines, `${z} = (${z} + ${v.val});`];
+          return [
+            ...head,
+            push(js),
+            push(z),
+            'const frac = !Number.isInteger(lo);',
+            'if (!frac) {',
+            // The trips are counted against the budget at once, and z tested once, after the
+            // loop: a NaN stays NaN under +, and any bail reruns the interpreter from the start.
+            'n = hi >= lo ? Math.floor(hi - lo) + 1 : 0;',
+            `if ((it += n) > B) ${BAIL}`,
+            'for (let i = lo; i <= hi; i++) {',
+            ...trip,
+            '}',
+            '} else {',
+            'for (let i = lo; i <= hi; i++) {',
+            `if (++it > B) ${BAIL}`,
+            'n++;',
+            ...trip,
+            push('i'),
+            '}',
+            '}',
+            `if (${z} !== ${z}) ${BAIL}`,
+            push('lo'),
+            push('n'),
+            '}',
+          ];
         }
         const inner = this.forward(s.body, new Set(defined).add(s.name));
         if (assigns(s.body, s.name)) {
@@ -253,17 +279,36 @@ class Reverse {
           // z = z + t passes z's adjoint through unchanged: every trip adds g·∂t to t's leaves.
           const lines: string[] = [];
           const f = this.again();
-          if (this.active.has(acc.name)) this.propagate(f.scalar(acc.term), 'g', lines);
+          const term = f.scalar(acc.term);
+          if (this.active.has(acc.name)) this.propagate(term, 'g', lines);
+          // With g = 0 (a ReLU unit that is off) every trip adds 0·∂t = 0, so the loop is
+          // skipped, once a pass has found every ∂t finite: 0·∞ is NaN, which must reach the
+          // caller (the interpreted sweeps take that case). The pass sums 0·∂t in place of the
+          // adjoints' updates.
+          const zero: string[] = [];
+          this.propagate(term, '0', zero);
+          const probe = zero.map((l) => l.replace(/^\S+ \+= (\S+);$/, 'zero += $1;'));
           return [
             '{',
             `const n = ${POP}, lo = ${POP};`,
             'const frac = !Number.isInteger(lo);',
             `const g = ${this.active.has(acc.name) ? this.adj(acc.name) : '0'};`,
+            'let zero = 0;',
+            ...(lines.length ? ['if (g === 0 && !frac) {', 'for (let k = n - 1; k >= 0; k--) {', `${js} = lo + k;`, ...f.lines, ...probe, '}', '} else zero = NaN;'] : []),
+            'if (zero === 0) {} else if (!frac) {',
             'for (let k = n - 1; k >= 0; k--) {',
-            `${js} = frac ? ${POP} : lo + k;`,
+            `${js} = lo + k;`,
             ...f.lines,
             ...lines,
             ...reset,
+            '}',
+            '} else {',
+            'for (let k = n - 1; k >= 0; k--) {',
+            `${js} = ${POP};`,
+            ...f.lines,
+            ...lines,
+            ...reset,
+            '}',
             '}',
             `${this.js(acc.name)} = ${POP};`,
             `${js} = ${POP};`,

@@ -37,6 +37,7 @@ describe('errors inside an accumulation loop are the interpreter\'s', () => {
   it.each([
     ['an index out of range', 's = 0\nfor i = 1:4 { s = s + u[i] }\nreturn s', { u: [1, 2, 3] }],
     ['a call outside its domain', 's = 0\nfor i = 1:3 { s = s + sqrt(u[i]) }\nreturn s', { u: [1, -2, 3] }],
+    ['the iteration budget (every trip counted)', 's = 0\nfor i = 1:1000001 { s = s + x }\nreturn s', { x: 1 }],
     ['inf − inf in the sum', 's = 0\nfor i = 1:2 { s = s + u[i] * 1e308 * 10 * (3 - 2 * i) }\nreturn s', { u: [1, 1] }],
   ] as const)('%s', (_, source, at) => {
     const fn = compile(source);
