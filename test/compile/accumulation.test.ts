@@ -55,3 +55,18 @@ describe('errors inside an accumulation loop are the interpreter\'s', () => {
     expect(outcome('compiled')).toBe(want);
   });
 });
+
+describe('a zero adjoint over an infinite partial (0·∞) is not skipped', () => {
+  it('the same outcome as the interpreted tape', () => {
+    const fn = compile('s = 0\nfor i = 1:2 { s = s + sqrt(u[i]) }\nreturn 0 * s + u[2]');
+    const outcome = (engine: 'compiled' | 'interpreted') => {
+      try {
+        return JSON.stringify(differentiators.reverse.gradient(fn, { u: [0, 1] }, { engine }).result);
+      } catch (err) {
+        if (!(err instanceof GradlabError)) throw err;
+        return `${err.code}: ${err.message}`;
+      }
+    };
+    expect(outcome('compiled')).toBe(outcome('interpreted'));
+  });
+});
