@@ -2,14 +2,14 @@
 // jvp, vjp, hvp, each taking source text, a parsed program or a compiled function; the second-order
 // verbs take f: Rⁿ → Rᵐ too, one output at a time.
 import { EvalError, UsageError } from '../errors';
-import { compiledForward, compiledReverse, withEngine } from '../compile/methods';
+import { compiledForward, compiledReverse, pointOf, withEngine } from '../compile/methods';
+import { compiledSecondOrder } from '../compile/second';
 import { perOutput } from './common';
 import { compile, flatten, layoutOf, unflatten, type CompileOptions, type Fn, type FnLike, type Point } from './fn';
 import { finite } from './finite';
 import { forward } from './forward';
 import { reverse } from './reverse';
 import { symbolic } from './symbolic';
-import { trace } from './trace';
 import type { Answer, Differentiator, MethodName, Options } from './types';
 
 function hasNaN(row: readonly number[]): boolean {
@@ -43,7 +43,7 @@ export const differentiators: Readonly<Record<MethodName, Differentiator>> = {
   finite: guarded(withEngine(finite, {})),
   symbolic: guarded(withEngine(symbolic, {})),
   forward: guarded(withEngine(forward, compiledForward)),
-  reverse: guarded(withEngine(reverse, compiledReverse)),
+  reverse: guarded(withEngine(reverse, { ...compiledReverse, ...compiledSecondOrder })),
 };
 
 export const METHODS = Object.keys(differentiators) as MethodName[];
@@ -80,12 +80,12 @@ export function jacobian(f: FnLike, at: Point, options: MethodOptions = {}): num
 /** The Hessian of each output of f: Rⁿ → Rᵐ by one method (one matrix for a scalar f), each by
  *  the method's own Hessian of that output, with what they cost together. */
 export function hessiansOf(d: Differentiator, fn: Fn, at: Point, options: Options = {}): Answer<number[][][]> {
-  return perOutput((g) => d.hessian(g, at, options), fn, trace(fn, at, options).value);
+  return perOutput((g) => d.hessian(g, at, options), fn, pointOf(fn, at, options).value);
 }
 
 /** H·v for each output of f: Rⁿ → Rᵐ (one vector for a scalar f), flat like the inputs. */
 export function hvpsOf(d: Differentiator, fn: Fn, at: Point, direction: readonly number[], options: Options = {}): Answer<number[][]> {
-  return perOutput((g) => d.hvp(g, at, direction, options), fn, trace(fn, at, options).value);
+  return perOutput((g) => d.hvp(g, at, direction, options), fn, pointOf(fn, at, options).value);
 }
 
 /**
