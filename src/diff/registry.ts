@@ -4,6 +4,7 @@
 import { EvalError, UsageError } from '../errors';
 import { compiledForward, compiledReverse, pointOf, withEngine } from '../compile/methods';
 import { compiledSecondOrder } from '../compile/second';
+import { compiledSymbolic } from '../compile/symbolic';
 import { perOutput } from './common';
 import { compile, flatten, layoutOf, unflatten, type CompileOptions, type Fn, type FnLike, type Point } from './fn';
 import { finite } from './finite';
@@ -41,7 +42,7 @@ function guarded(d: Differentiator): Differentiator {
 
 export const differentiators: Readonly<Record<MethodName, Differentiator>> = {
   finite: guarded(withEngine(finite, {})),
-  symbolic: guarded(withEngine(symbolic, {})),
+  symbolic: guarded(withEngine(symbolic, compiledSymbolic)),
   forward: guarded(withEngine(forward, compiledForward)),
   reverse: guarded(withEngine(reverse, { ...compiledReverse, ...compiledSecondOrder })),
 };

@@ -1,0 +1,127 @@
+// Symbolic derivatives as generated JavaScript: each piece's graph (f and its simplified Jacobian,
+// shared subexpressions as one node) and its branch tests written as straight-line code, one
+// statement per node through the table's spelling of each call, built once per plan.
+import { requireLength, requireScalar, matVec, vecMat } from '../diff/common';
+import { flatten, layoutOf, type Fn, type Point } from '../diff/fn';
+import type { Graph } from '../diff/graph';
+import { HOLDS, planFor, type Plan } from '../diff/symbolic';
+import type { Answer, Options } from '../diff/types';
+import { float } from '../interpret/domain';
+import { interpret } from '../interpret/interpret';
+import { build, indent } from './emit';
+import type { CompiledVerbs } from './methods';
+import { callSource, literal } from './source';
+
+/** Statements per generated function: V8 optimizes small functions, not one of 10⁵ lines. */
+const CHUNK = 2000;
+
+/** Every output of a graph at x, into `out`. */
+type GraphCode = (x: Float64Array, out: Float64Array) => void;
+
+interface PieceCode {
+  readonly tests: GraphCode;
+  readonly values: GraphCode;
+}
+
+/** A graph as code: node values in locals within a chunk of statements, in the shared array `v`
+ *  where a later chunk or an output reads them. */
+export function graphSource(g: Graph): string {
+  const chunkOf = (i: number) => Math.floor((i - g.n) / CHUNK);
+  const shared = new Uint8Array(g.size);
+  for (const o of g.outputs) shared[o] = 1;
+  for (let i = g.n; i < g.size; i++) {
+    for (let k = g.start[i]; k < g.start[i + 1]; k++) {
+      const a = g.arg[k];
+      if (a >= g.n && g.opOf[a] && chunkOf(a) !== chunkOf(i)) shared[a] = 1;
+    }
+  }
+  const ref = (a: number, chunk: number): string => {
+    if (a < g.n) return `x[${a}]`;
+    if (!g.opOf[a]) return literal(g.constants[a]);
+    return chunkOf(a) === chunk ? `n${a}` : `v[${a}]`;
+  };
+  const chunks: string[][] = [];
+  for (let i = g.n; i < g.size; i++) {
+    const p = g.opOf[i];
+    if (!p) continue;
+    const c = chunkOf(i);
+    (chunks[c] ??= []).push(`const n${i} = ${callSource(p, Array.from(g.arg.subarray(g.start[i], g.start[i + 1]), (a) => ref(a, c)))};`);
+    if (shared[i]) chunks[c].push(`v[${i}] = n${i};`);
+  }
+  const outs = Array.from(g.outputs, (o, k) => `out[${k}] = ${o < g.n ? `x[${o}]` : g.opOf[o] ? `v[${o}]` : literal(g.constants[o])};`);
+  const lines = [
+    'const parts = [',
+    ...chunks.filter(Boolean).flatMap((c) => ['function (x, v) {', ...c, '},']),
+    '];',
+    `return function graph(x, out) {`,
+    `const v = new Float64Array(${g.size});`,
+    'for (let k = 0; k < parts.length; k++) parts[k](x, v);',
+    ...outs,
+    '};',
+  ];
+  return indent(lines);
+}
+
+const codes = new WeakMap<Plan, { pieces: PieceCode[]; ms: number }>();
+
+/** The plan's pieces as code, built on first use; `compileMs` is this call's share. */
+function codeOf(plan: Plan): { pieces: PieceCode[]; compileMs: number } {
+  const hit = codes.get(plan);
+  if (hit) return { pieces: hit.pieces, compileMs: 0 };
+  const t0 = performance.now();
+  const pieces = plan.pieces.map((p) => ({ tests: build<GraphCode>(graphSource(p.testGraph)), values: build<GraphCode>(graphSource(p.graph)) }));
+  const ms = performance.now() - t0;
+  codes.set(plan, { pieces, ms });
+  return { pieces, compileMs: ms };
+}
+
+/** f and its Jacobian at x by the generated code of the piece whose conditions hold there; the
+ *  interpreter names the error where f itself is NaN. */
+function jacobianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> | string {
+  const layout = layoutOf(fn, at);
+  const plan = planFor(fn, layout, options);
+  if (plan.pieces.some((p) => p.graph.bindings.length || p.testGraph.bindings.length)) return 'the derivative reads bound data';
+  const { pieces, compileMs } = codeOf(plan);
+  const x = flatten(layout, at);
+  const k = plan.pieces.findIndex((p, i) => {
+    const v = new Float64Array(p.testGraph.outputs.length);
+    pieces[i].tests(x, v);
+    return p.tests.every((t, j) => HOLDS[t.op](v[2 * j], v[2 * j + 1]) === t.holds);
+  });
+  if (k < 0) {
+    // No piece's conditions hold (a NaN compared): the interpreter says where.
+    if (fn.program) interpret(fn.program, float, at as never, options);
+    return 'no piece of the symbolic derivative holds at this point';
+  }
+  const g = plan.pieces[k].graph;
+  const out = new Float64Array(g.outputs.length);
+  pieces[k].values(x, out);
+  const { m } = plan;
+  for (let i = 0; i < m; i++) if (Number.isNaN(out[i]) && fn.program) interpret(fn.program, float, at as never, options);
+  const n = layout.n;
+  const J = Array.from({ length: m }, (_, i) => Array.from(out.subarray(m + i * n, m + (i + 1) * n)));
+  const value = plan.vector ? Array.from(out.subarray(0, m)) : out[0];
+  return { value, result: J, stats: { ...plan.stats, engine: 'compiled', compileMs } };
+}
+
+export const compiledSymbolic: CompiledVerbs = {
+  jacobian: (f, at, _, options) => jacobianOf(f, at, options) as Answer<never> | string,
+  gradient: (f, at, _, options) => {
+    const r = jacobianOf(f, at, options);
+    if (typeof r === 'string') return r;
+    requireScalar(r.value, 'a gradient');
+    return { ...r, result: r.result[0] } as Answer<never>;
+  },
+  jvp: (f, at, v: readonly number[], options) => {
+    const r = jacobianOf(f, at, options);
+    if (typeof r === 'string') return r;
+    requireLength(v, r.result[0]?.length ?? 0, 'the tangent');
+    return { ...r, result: matVec(r.result, v) } as Answer<never>;
+  },
+  vjp: (f, at, w: readonly number[], options) => {
+    const r = jacobianOf(f, at, options);
+    if (typeof r === 'string') return r;
+    requireLength(w, r.result.length, 'the cotangent');
+    return { ...r, result: vecMat(w, r.result, r.result[0]?.length ?? 0) } as Answer<never>;
+  },
+};
