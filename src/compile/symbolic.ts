@@ -21,6 +21,9 @@ type GraphCode = (x: Float64Array, out: Float64Array) => void;
 interface PieceCode {
   readonly tests: GraphCode;
   readonly values: GraphCode;
+  /** Scratch for the tests' operands and the values, reused by every call. */
+  readonly testOut: Float64Array;
+  readonly out: Float64Array;
 }
 
 /** A graph as code: node values in locals within a chunk of statements, in the shared array `v`
@@ -53,8 +56,9 @@ export function graphSource(g: Graph): string {
     'const parts = [',
     ...chunks.filter(Boolean).flatMap((c) => ['function (x, v) {', ...c, '},']),
     '];',
-    `return function graph(x, out) {`,
+    // One scratch array per graph, reused by every call (allocating it costs more than a small graph's evaluation).
     `const v = new Float64Array(${g.size});`,
+    `return function graph(x, out) {`,
     'for (let k = 0; k < parts.length; k++) parts[k](x, v);',
     ...outs,
     '};',
@@ -69,10 +73,22 @@ function codeOf(plan: Plan): { pieces: PieceCode[]; compileMs: number } {
   const hit = codes.get(plan);
   if (hit) return { pieces: hit.pieces, compileMs: 0 };
   const t0 = performance.now();
-  const pieces = plan.pieces.map((p) => ({ tests: build<GraphCode>(graphSource(p.testGraph)), values: build<GraphCode>(graphSource(p.graph)) }));
+  const pieces = plan.pieces.map((p) => ({
+    tests: build<GraphCode>(graphSource(p.testGraph)),
+    values: build<GraphCode>(graphSource(p.graph)),
+    testOut: new Float64Array(p.testGraph.outputs.length),
+    out: new Float64Array(p.graph.outputs.length),
+  }));
   const ms = performance.now() - t0;
   codes.set(plan, { pieces, ms });
   return { pieces, compileMs: ms };
+}
+
+/** `count` entries of a typed array from `from`, as a plain array (no subarray object). */
+function slice(a: Float64Array, from: number, count: number): number[] {
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = a[from + i];
+  return out;
 }
 
 /** f and its Jacobian at x by the generated code of the piece whose conditions hold there; the
@@ -84,7 +100,8 @@ function jacobianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> | s
   const { pieces, compileMs } = codeOf(plan);
   const x = flatten(layout, at);
   const k = plan.pieces.findIndex((p, i) => {
-    const v = new Float64Array(p.testGraph.outputs.length);
+    if (p.tests.length === 0) return true;
+    const v = pieces[i].testOut;
     pieces[i].tests(x, v);
     return p.tests.every((t, j) => HOLDS[t.op](v[2 * j], v[2 * j + 1]) === t.holds);
   });
@@ -93,14 +110,13 @@ function jacobianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> | s
     if (fn.program) interpret(fn.program, float, at as never, options);
     return 'no piece of the symbolic derivative holds at this point';
   }
-  const g = plan.pieces[k].graph;
-  const out = new Float64Array(g.outputs.length);
+  const out = pieces[k].out;
   pieces[k].values(x, out);
   const { m } = plan;
   for (let i = 0; i < m; i++) if (Number.isNaN(out[i]) && fn.program) interpret(fn.program, float, at as never, options);
   const n = layout.n;
-  const J = Array.from({ length: m }, (_, i) => Array.from(out.subarray(m + i * n, m + (i + 1) * n)));
-  const value = plan.vector ? Array.from(out.subarray(0, m)) : out[0];
+  const J = Array.from({ length: m }, (_, i) => slice(out, m + i * n, n));
+  const value = plan.vector ? slice(out, 0, m) : out[0];
   return { value, result: J, stats: { ...plan.stats, engine: 'compiled', compileMs } };
 }
 
