@@ -1,10 +1,11 @@
 // Symbolic derivatives as generated JavaScript: each piece's graph (f and its simplified Jacobian,
-// shared subexpressions as one node) and its branch tests written as straight-line code, one
-// statement per node through the table's spelling of each call, built once per plan.
+// shared subexpressions as one node) and its branch tests, and the Hessian's graph, written as
+// straight-line code, one statement per node through the table's spelling of each call, built
+// once per derivative.
 import { requireLength, requireScalar, matVec, vecMat } from '../diff/common';
 import { flatten, layoutOf, type Fn, type Point } from '../diff/fn';
 import type { Graph } from '../diff/graph';
-import { HOLDS, planFor, type Plan } from '../diff/symbolic';
+import { hessianPlan, HOLDS, planFor, type Plan } from '../diff/symbolic';
 import type { Answer, Options } from '../diff/types';
 import { float } from '../interpret/domain';
 import { interpret } from '../interpret/interpret';
@@ -120,7 +121,32 @@ function jacobianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> | s
   return { value, result: J, stats: { ...plan.stats, engine: 'compiled', compileMs } };
 }
 
+const hessianCodes = new WeakMap<Graph, { code: GraphCode; out: Float64Array }>();
+
+/** f and its Hessian by the generated code of the Hessian's graph. */
+function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
+  const layout = layoutOf(fn, at);
+  const { graph, stats } = hessianPlan(fn, layout, options);
+  let hit = hessianCodes.get(graph);
+  let compileMs = 0;
+  if (!hit) {
+    const t0 = performance.now();
+    hit = { code: build<GraphCode>(graphSource(graph)), out: new Float64Array(graph.outputs.length) };
+    compileMs = performance.now() - t0;
+    hessianCodes.set(graph, hit);
+  }
+  hit.code(flatten(layout, at), hit.out);
+  const n = layout.n;
+  return { value: hit.out[0], result: Array.from({ length: n }, (_, i) => slice(hit.out, 1 + i * n, n)), stats: { ...stats, engine: 'compiled', compileMs } };
+}
+
 export const compiledSymbolic: CompiledVerbs = {
+  hessian: (f, at, _, options) => hessianOf(f, at, options) as Answer<never>,
+  hvp: (f, at, v: readonly number[], options) => {
+    const r = hessianOf(f, at, options);
+    requireLength(v, r.result.length, 'the direction');
+    return { ...r, result: matVec(r.result, v) } as Answer<never>;
+  },
   jacobian: (f, at, _, options) => jacobianOf(f, at, options) as Answer<never> | string,
   gradient: (f, at, _, options) => {
     const r = jacobianOf(f, at, options);

@@ -231,8 +231,8 @@ function programOf(fn: Fn): Program {
   return fn.program;
 }
 
-function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
-  const layout = layoutOf(fn, at);
+/** The Hessian as one graph (f, then H row by row), derived once per layout. */
+export function hessianPlan(fn: Fn, layout: Layout, options: Options): { graph: Graph; stats: Stats } {
   const key = `symbolic-hessian:${layout.key}`;
   const S = new SymbolicDomain();
   let cached = fn.cache.get(key) as { graph: Graph; stats: Stats } | undefined;
@@ -247,6 +247,12 @@ function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
     cached = { graph: compileExprs(roots, leaves), stats: { treeNodes, dagNodes } };
     fn.cache.set(key, cached);
   }
+  return cached;
+}
+
+function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
+  const layout = layoutOf(fn, at);
+  const cached = hessianPlan(fn, layout, options);
   const v = evaluate(cached.graph, flatten(layout, at));
   const out = Array.from(cached.graph.outputs, (o) => v[o]);
   const n = layout.n;

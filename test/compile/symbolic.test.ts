@@ -41,6 +41,13 @@ describe('symbolic jacobian: compiled against interpreted, bit for bit', () => {
   });
 });
 
+describe('symbolic hessian: compiled against interpreted, bit for bit', () => {
+  it.each(CORPUS.map((c) => [label(c.source), c] as const))('%s', (_, c) => {
+    const fn = compile(c.source);
+    expect(bare(outcome(() => S.hessian(fn, c.at)))).toEqual(bare(outcome(() => S.hessian(fn, c.at, { engine: 'interpreted' }))));
+  });
+});
+
 describe('the compiled symbolic engine', () => {
   it('picks the piece of a piecewise derivative by its conditions, and says what ran', () => {
     const fn = compile('if x > y { z = x^2 y } else { z = sin(x) / y }; z + x');
@@ -87,8 +94,21 @@ describe('the compiled symbolic engine', () => {
     expect([...out]).toEqual([v[g.outputs[0]], 2]);
   });
 
-  it('second order stays on the graph evaluator, and says so', () => {
-    const h = S.hessian(compile('x^2 y'), { x: 1, y: 2 });
-    expect(h.stats).toMatchObject({ engine: 'interpreted', engineNote: expect.any(String) });
+  it('second order runs its Hessian graph as code too, bit for bit', () => {
+    for (const [source, at] of [
+      ['x^2 y + sin(x y)', { x: 1.5, y: 2 }],
+      ['s = 0; for i = 1:length(x) - 1 { s = s + 100(x[i + 1] - x[i]^2)^2 + (1 - x[i])^2 }; s', { x: [1.2, 0.7, -0.3, 2] }],
+      ['y = exp(x) / (1 + z^2); log(y) * atan2(x, z)', { x: 0.3, z: 0.8 }],
+    ] as const) {
+      const fn = compile(source);
+      const h = S.hessian(fn, at);
+      expect(h.stats.engine).toBe('compiled');
+      expect(bare(h)).toEqual(bare(S.hessian(fn, at, { engine: 'interpreted' })));
+      const n = h.result.length;
+      const v = Array.from({ length: n }, (_, i) => i - 0.5);
+      expect(bare(S.hvp(fn, at, v))).toEqual(bare(S.hvp(fn, at, v, { engine: 'interpreted' })));
+    }
+    const piecewise = outcome(() => S.hessian(compile('if x > 1 { x^2 } else { x^3 }'), { x: 2 }));
+    expect(piecewise).toEqual(outcome(() => S.hessian(compile('if x > 1 { x^2 } else { x^3 }'), { x: 2 }, { engine: 'interpreted' })));
   });
 });
