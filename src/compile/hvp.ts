@@ -76,13 +76,17 @@ class Lanes {
   }
 }
 
-/** Σᵢ ∂p/∂xᵢ · tᵢ over the arguments with a tangent, the partials by the rule in SOURCE. */
+/** SOURCE with a⁰ = 1 folded (exact: Math.pow(a, 0) is 1 for every a, NaN included), which the
+ *  tangent of x^2's partial 2·x¹ meets on every square. */
+const TEXT: Algebra<string> = { ...SOURCE, pow: (a, b) => (literalValue(b) === 0 ? '1' : SOURCE.pow(a, b)) };
+
+/** Σᵢ ∂p/∂xᵢ · tᵢ over the arguments with a tangent, the partials by the rule over source text. */
 function tangentSum(cx: Lanes, p: Primitive, args: readonly Dual[], out: string): string | null {
   const vals = args.map((a) => a.v);
   let t: string | null = null;
   args.forEach((a, i) => {
     if (a.t === null) return;
-    const term = SOURCE.mul(cx.val(partialOf(p, i)(SOURCE, vals, out, i)), a.t);
+    const term = SOURCE.mul(cx.val(partialOf(p, i)(TEXT, vals, out, i)), a.t);
     t = t === null ? term : SOURCE.add(t, term);
   });
   return t === null ? null : cx.tan(t);
