@@ -87,7 +87,7 @@ describe('the compiled symbolic engine', () => {
     const nodes = Array.from({ length: 5000 }, (_, i) => ({ op: sin, args: [{ node: i }] }));
     const g = buildGraph(1, [...nodes, { op: primitive('add'), args: [{ node: 5000 }, { node: 0 }] }], [{ node: 5001 }, { value: 2 }]);
     const src = graphSource(g);
-    expect(src.match(/function \(x, v\)/g)!.length).toBe(3);
+    expect(src.match(/function part\d+\(x, v\)/g)!.length).toBeGreaterThan(10);
     const out = new Float64Array(2);
     build<(x: Float64Array, out: Float64Array) => void>(src)(Float64Array.of(0.7), out);
     const v = evaluate(g, [0.7]);
