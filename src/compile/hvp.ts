@@ -5,7 +5,9 @@
 // (values once per statement, tangents in one loop over the lanes), so no rule is restated.
 // Loops stay loops and branches are replayed, as in reverse.ts.
 import type { Expr, Program, Stmt } from '../ast';
-import { partialOf, PRIMITIVES, type Algebra, type Primitive } from '../primitives';
+import { Dual as Lanes64, dualDomain } from '../diff/dual';
+import { algebraOf, float } from '../interpret/domain';
+import { partialOf, partials, primitive, PRIMITIVES, type Algebra, type Primitive } from '../primitives';
 import { activeVariables, inputBinding, Refused, returnsAtEnds, withFinalReturn, type Kind } from './analyze';
 import { condLines, fresh, indent, Names } from './emit';
 import { argActive, BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
@@ -20,6 +22,36 @@ export interface HvpState {
   /** The output's cotangent (throws for a function with more than one output). */
   seed: (value: number | Float64Array) => number;
   pushed: number;
+  /** An n-ary op over whole vectors with its lanes, at run time (see `naryLanes`). */
+  L: typeof naryLanes;
+}
+
+/** An n-ary op over whole vectors: the output's lanes T and every partial D with its lanes DT
+ *  (argument-major), the rule evaluated in the interpreter's dual numbers at run time, since the
+ *  argument count is known only then. Scalar arguments here carry no tangent (`tparts` null). */
+export function naryLanes(op: string, parts: readonly (number | Float64Array)[], tparts: readonly (Float64Array | null | undefined)[], W: number, out: number): { T: Float64Array; D: Float64Array; DT: Float64Array } {
+  const xs: Lanes64<number>[] = [];
+  parts.forEach((part, j) => {
+    const t = tparts[j];
+    if (typeof part === 'number') xs.push(new Lanes64(part, null));
+    else for (let k = 0; k < part.length; k++) xs.push(new Lanes64(part[k], t ? Array.from({ length: W }, (_, l) => t[k * W + l]) : null));
+  });
+  const p = primitive(op);
+  const wanted = (i: number) => xs[i].t !== null;
+  const first = partials(p, FLOAT, xs.map((x) => x.v), out, wanted);
+  const T = new Float64Array(W);
+  xs.forEach((x, i) => {
+    if (x.t) for (let l = 0; l < W; l++) T[l] += first[i]! * x.t[l]!;
+  });
+  const second = partials(p, algebraOf(dualDomain(float, W)), xs, new Lanes64(out, Array.from(T)), wanted);
+  const D = new Float64Array(xs.length);
+  const DT = new Float64Array(xs.length * W);
+  second.forEach((d, i) => {
+    if (!d) return;
+    D[i] = d.v;
+    if (d.t) for (let l = 0; l < W; l++) DT[i * W + l] = d.t[l] ?? 0;
+  });
+  return { T, D, DT };
 }
 
 /** (x, off, len, B, st, W, T, G, H): T holds the n·W direction lanes (lane-minor); writes ∇f into G
@@ -28,6 +60,8 @@ export type HvpCode = (x: Float64Array, off: Int32Array, len: Int32Array, budget
 
 /** Thrown (as this text) where the lanes need what the generated code does not provide; the
  *  caller hands the call to the interpreter with it as the note. */
+const FLOAT = algebraOf(float);
+
 const UNEQUAL = "'second derivatives of dot over vectors of different lengths are not compiled'";
 
 /** A value in the dual algebra over source text: JavaScript for the value and for its tangent in
@@ -243,9 +277,10 @@ class Second {
     return w;
   }
 
-  /** Which of the n-ary forms over whole vectors the lanes cover: sum, max/min of one vector, dot
-   *  of two; the rest are refused (the interpreter takes them). */
-  private naryForm(n: Extract<Scalar, { t: 'call' }>, cx: Lanes): 'sum' | 'extremum' | 'dot' {
+  /** Which of the n-ary forms over whole vectors the lanes cover: sum, max/min of one vector and
+   *  dot of two inline, any other op at run time where its scalar arguments carry no tangent; an
+   *  active scalar beside a whole vector is refused (the interpreter takes it). */
+  private naryForm(n: Extract<Scalar, { t: 'call' }>, cx: Lanes): 'sum' | 'extremum' | 'dot' | 'generic' {
     const { p, args } = n;
     if (p.name === 'sum') return 'sum';
     if ((p.name === 'max' || p.name === 'min') && args.length === 1 && args[0].t === 'vec') return 'extremum';
@@ -256,7 +291,20 @@ class Second {
       }
       return 'dot';
     }
-    throw new Refused(`second derivatives of ${p.name} over a whole vector are not compiled`);
+    if (args.every((a) => a.t === 'vec' || !argActive(a, this.active))) return 'generic';
+    throw new Refused(`second derivatives of ${p.name} over a whole vector and an active scalar are not compiled`);
+  }
+
+  /** The run-time lanes of a generic n-ary node, computed once per statement. */
+  private generic(n: Extract<Scalar, { t: 'call' }>, cx: Lanes): string {
+    let h = cx.winners.get(n);
+    if (!h) {
+      h = `hL${cx.id()}`;
+      const tparts = n.args.map((a) => (a.t === 'vec' && this.active.has(a.name) ? this.tan(a.name) : 'null'));
+      cx.pre.push(`const ${h} = st.L(${JSON.stringify(n.p.name)}, [${n.args.map((a) => a.val).join(', ')}], [${tparts.join(', ')}], W, ${n.val});`);
+      cx.winners.set(n, h);
+    }
+    return h;
   }
 
   private vecLane(v: Vec, k: string): string {
@@ -266,6 +314,7 @@ class Second {
   private naryTangent(n: Extract<Scalar, { t: 'call' }>, cx: Lanes): string | null {
     const form = this.naryForm(n, cx);
     if (form === 'extremum') return this.vecLane(n.args[0] as Vec, this.winner(n, cx));
+    if (form === 'generic') return `${this.generic(n, cx)}.T[l]`;
     const u = `hu${cx.id()}`;
     const lines = [`let ${u} = 0;`];
     if (form === 'sum') {
@@ -340,6 +389,18 @@ class Second {
       const w = this.winner(n, cx);
       cx.pre.push(`${this.adj(v.name)}[${w}] += ${g.v};`);
       if (g.t !== null) cx.lane.push(`${this.dadj(v.name)}[${w} * W + l] += ${g.t};`);
+      return;
+    }
+    if (form === 'generic') {
+      const h = this.generic(n, cx);
+      let offset = '0';
+      for (const a of n.args) {
+        if (a.t === 'vec') {
+          const o = offset;
+          vecAdd(a, (k) => `${g.v} * ${h}.D[${o} + ${k}]`, (k) => [g.t === null ? null : `${h}.D[${o} + ${k}] * ${g.t}`, `${g.v} * ${h}.DT[(${o} + ${k}) * W + l]`].filter((t) => t !== null).join(' + '));
+          offset = `${offset} + ${a.val}.length`;
+        } else offset = `${offset} + 1`;
+      }
       return;
     }
     // dot(a, b): ∂/∂aₖ = bₖ, whose tangent is b's lane; g times it as a dual product.

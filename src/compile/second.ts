@@ -5,7 +5,7 @@ import type { Fn, Layout, Point } from '../diff/fn';
 import type { Answer, Options, Stats } from '../diff/types';
 import { DEFAULT_MAX_ITERATIONS } from '../interpret/interpret';
 import { orInterpreter, part, type Compiled } from './engine';
-import { hvpSource, type HvpCode, type HvpState } from './hvp';
+import { hvpSource, naryLanes, type HvpCode, type HvpState } from './hvp';
 import { setup, shaped, type CompiledVerbs } from './methods';
 
 /** Lanes per sweep of the Hessian, as forward mode's chunk. */
@@ -19,7 +19,7 @@ function hvpOf(fn: Fn, c: Compiled): HvpCode | string {
 function stateOf(c: Compiled): HvpState {
   let st = c.parts.get('hvp-state') as HvpState | undefined;
   if (!st) {
-    st = { S: new Float64Array(1024), D: new Float64Array(1024), O: [], seed: () => 1, pushed: 0 };
+    st = { S: new Float64Array(1024), D: new Float64Array(1024), O: [], seed: () => 1, pushed: 0, L: naryLanes };
     c.parts.set('hvp-state', st);
   }
   return st;

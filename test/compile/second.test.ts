@@ -73,6 +73,9 @@ describe('programs with loops, while and if', () => {
     ['w = v; for i = 1:length(w) { w[i] = w[i] * sum(v) + max(w)^2 }; dot(w, v) + w[2]^3', { v: [0.3, -1.2, 0.8] }],
     ['w = [x^2, x y, 1]; w[3] = w[1] * w[2]; u = w; u[1] * u[3] + log(sum(u))', { x: 1.1, y: 0.4 }],
     ['for i = 1:2 { for j = i:3 { x = x * j / i + y^2 } }; x y', { x: 1.3, y: 0.8 }],
+    // n-ary ops over whole vectors whose partials' lanes are taken at run time.
+    ['m = max(x); s = 0; for i = 1:length(x) { s = s + exp(x[i] - m) }; log(s) + m + logsumexp(x) hypot(x)', { x: [0.3, -1.2, 0.8, 2] }],
+    ['w = v; w[2] = w[1] w[3]; logsumexp(w) * max(w, v) + hypot(w)^3', { v: [0.3, 1.7, 0.8] }],
   ];
   it.each(programs)('%s', (source, at) => {
     const fn = compile(source);
@@ -124,8 +127,8 @@ describe('what the compiled second order says, and where it hands over', () => {
   });
 
   it('hands to the interpreter what the lanes do not cover, saying why', () => {
-    const lse = d.hessian(compile('logsumexp(v)'), { v: [0.1, 0.2, 0.3] });
-    expect(lse.stats).toMatchObject({ engine: 'interpreted', engineNote: expect.stringMatching(/logsumexp over a whole vector/) });
+    const mixed = d.hessian(compile('logsumexp(v, x)'), { v: [0.1, 0.2, 0.3], x: 1 });
+    expect(mixed.stats).toMatchObject({ engine: 'interpreted', engineNote: expect.stringMatching(/logsumexp over a whole vector and an active scalar/) });
     const unequal = d.hessian(compile('dot(v, w)'), { v: [1, 2, 3], w: [4] });
     expect(unequal.stats).toMatchObject({ engine: 'interpreted', engineNote: expect.stringMatching(/different lengths/) });
     const inLoop = d.hessian(compile('for i = 1:3 { if x > i { return x^(i + 1) } }; return x'), { x: 2.5 });
