@@ -28,12 +28,12 @@ export interface HvpState {
 
 /** An n-ary op over whole vectors: the output's lanes T and every partial D with its lanes DT
  *  (argument-major), the rule evaluated in the interpreter's dual numbers at run time, since the
- *  argument count is known only then. Scalar arguments here carry no tangent (`tparts` null). */
+ *  argument count is known only then. `tparts` holds each part's lanes (W per element; null: none). */
 export function naryLanes(op: string, parts: readonly (number | Float64Array)[], tparts: readonly (Float64Array | null | undefined)[], W: number, out: number): { T: Float64Array; D: Float64Array; DT: Float64Array } {
   const xs: Lanes64<number>[] = [];
   parts.forEach((part, j) => {
     const t = tparts[j];
-    if (typeof part === 'number') xs.push(new Lanes64(part, null));
+    if (typeof part === 'number') xs.push(new Lanes64(part, t ? Array.from({ length: W }, (_, l) => t[l]) : null));
     else for (let k = 0; k < part.length; k++) xs.push(new Lanes64(part[k], t ? Array.from({ length: W }, (_, l) => t[k * W + l]) : null));
   });
   const p = primitive(op);
@@ -83,6 +83,9 @@ class Lanes {
   readonly winners = new Map<Arg, string>();
   /** Whether the dot length check is already in pre. */
   readonly checked = new Set<Arg>();
+  /** Whether pre reads whole tangent arrays (a run-time n-ary call), so the adjoint sweep must
+   *  restore the target's lanes before pre, not in the lane loop. */
+  readsLanes = false;
 
   constructor(private readonly ids: { n: number }) {}
 
@@ -150,6 +153,12 @@ const GROW = 'while (dp + W > D.length) D = R.grow(D);';
 /** Lanes `at(l)` onto the lane stack, and back. */
 const pushLanes = (at: (l: string) => string) => [GROW, `for (let l = 0; l < W; l++) D[dp + l] = ${at('l')};`, 'dp += W;'];
 const popLanes = (at: (l: string) => string) => ['dp -= W;', `for (let l = 0; l < W; l++) ${at('l')} = D[dp + l];`];
+
+/** A statement's pre lines in the adjoint sweep, after the target's lanes are restored where pre
+ *  reads whole tangent arrays (else the lane loop restores them, one loop fewer). */
+function restored(cx: Lanes, at: (l: string) => string): string[] {
+  return cx.readsLanes ? [`for (let l = 0; l < W; l++) ${at('l')} = D[dp + l];`, ...cx.pre] : [...cx.pre];
+}
 
 export function hvpSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>): string {
   const names = new Names(kinds);
@@ -291,8 +300,8 @@ class Second {
       }
       return 'dot';
     }
-    if (args.every((a) => a.t === 'vec' || !argActive(a, this.active))) return 'generic';
-    throw new Refused(`second derivatives of ${p.name} over a whole vector and an active scalar are not compiled`);
+    if (args.every((a) => a.t === 'vec' || a.t === 'var' || a.t === 'index' || !argActive(a, this.active))) return 'generic';
+    throw new Refused(`second derivatives of ${p.name} over a whole vector and an active scalar expression are not compiled`);
   }
 
   /** The run-time lanes of a generic n-ary node, computed once per statement. */
@@ -300,7 +309,14 @@ class Second {
     let h = cx.winners.get(n);
     if (!h) {
       h = `hL${cx.id()}`;
-      const tparts = n.args.map((a) => (a.t === 'vec' && this.active.has(a.name) ? this.tan(a.name) : 'null'));
+      // A variable's lanes are its tangent array; an element's, that array's W entries at its slot.
+      const tparts = n.args.map((a) => {
+        if (!argActive(a, this.active)) return 'null';
+        if (a.t === 'vec' || a.t === 'var') return this.tan(a.name);
+        if (a.t === 'index') return `${this.tan(a.name)}.subarray(${a.slot} * W, ${a.slot} * W + W)`;
+        return 'null';
+      });
+      cx.readsLanes = true;
       cx.pre.push(`const ${h} = st.L(${JSON.stringify(n.p.name)}, [${n.args.map((a) => a.val).join(', ')}], [${tparts.join(', ')}], W, ${n.val});`);
       cx.winners.set(n, h);
     }
@@ -399,7 +415,14 @@ class Second {
           const o = offset;
           vecAdd(a, (k) => `${g.v} * ${h}.D[${o} + ${k}]`, (k) => [g.t === null ? null : `${h}.D[${o} + ${k}] * ${g.t}`, `${g.v} * ${h}.DT[(${o} + ${k}) * W + l]`].filter((t) => t !== null).join(' + '));
           offset = `${offset} + ${a.val}.length`;
-        } else offset = `${offset} + 1`;
+        } else {
+          if (argActive(a, this.active)) {
+            const v = cx.val(`${g.v} * ${h}.D[${offset}]`);
+            const t = cx.tan([g.t === null ? null : `${h}.D[${offset}] * ${g.t}`, `${g.v} * ${h}.DT[(${offset}) * W + l]`].filter((x) => x !== null).join(' + '));
+            this.propagate(a, { v, t }, cx);
+          }
+          offset = `${offset} + 1`;
+        }
       }
       return;
     }
@@ -566,8 +589,8 @@ class Second {
           ...f.lines,
           `const g = ${a};`,
           `${a} = 0;`,
-          ...cx.pre,
-          ...['for (let l = 0; l < W; l++) {', `${d}[l] = D[dp + l];`, `const dg = ${da}[l];`, `${da}[l] = 0;`, ...cx.lane, '}'],
+          ...restored(cx, (l) => `${d}[${l}]`),
+          ...['for (let l = 0; l < W; l++) {', ...(cx.readsLanes ? [] : [`${d}[l] = D[dp + l];`]), `const dg = ${da}[l];`, `${da}[l] = 0;`, ...cx.lane, '}'],
           '}',
         ];
       }
@@ -589,8 +612,8 @@ class Second {
           ...f.lines,
           `const g = ${a}[k];`,
           `${a}[k] = 0;`,
-          ...cx.pre,
-          ...['for (let l = 0; l < W; l++) {', `${d}[k * W + l] = D[dp + l];`, `const dg = ${da}[k * W + l];`, `${da}[k * W + l] = 0;`, ...cx.lane, '}'],
+          ...restored(cx, (l) => `${d}[k * W + ${l}]`),
+          ...['for (let l = 0; l < W; l++) {', ...(cx.readsLanes ? [] : [`${d}[k * W + l] = D[dp + l];`]), `const dg = ${da}[k * W + l];`, `${da}[k * W + l] = 0;`, ...cx.lane, '}'],
           '}',
         ];
       }
