@@ -3,6 +3,7 @@
 import { compile, differentiators, type Point } from '../src/index';
 import { layoutOf } from '../src/diff/fn';
 import { ROSENBROCK, rosenbrockPoint } from './workloads';
+import { LSE } from './handwritten';
 
 const quick = process.argv.includes('--quick');
 const WARMUP_MS = quick ? 150 : 500;
@@ -57,6 +58,10 @@ for (const n of [100, 1000]) {
   pair(name, 'reverse hvp', ROSENBROCK, (fn, engine) => R.hvp(fn, at, v, { engine }));
   pair(name, 'reverse hessian', ROSENBROCK, (fn, engine) => R.hessian(fn, at, { engine }));
 }
+
+const lseAt = { x: Array.from({ length: 10_000 }, (_, i) => Math.sin(i * 12.9898) * 3) };
+const lseV = direction(10_000);
+pair('lse n = 10⁴', 'reverse hvp', LSE, (fn, engine) => R.hvp(fn, lseAt, lseV, { engine }));
 
 const LOOP = 'n = 0\nwhile x > 1 {\n  x = sqrt(x) - y / 10\n  if x > 3 { n = n + x y } else { n = n - y^2 }\n}\nx^3 + n y';
 const loopAt: Point = { x: 1e6, y: 0.7 };
