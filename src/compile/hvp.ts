@@ -26,6 +26,8 @@ export interface HvpState {
   L: typeof naryLanes;
 }
 
+const FLOAT = algebraOf(float);
+
 /** An n-ary op over whole vectors: the output's lanes T and every partial D with its lanes DT
  *  (argument-major), the rule evaluated in the interpreter's dual numbers at run time, since the
  *  argument count is known only then. `tparts` holds each part's lanes (W per element; null: none). */
@@ -60,8 +62,6 @@ export type HvpCode = (x: Float64Array, off: Int32Array, len: Int32Array, budget
 
 /** Thrown (as this text) where the lanes need what the generated code does not provide; the
  *  caller hands the call to the interpreter with it as the note. */
-const FLOAT = algebraOf(float);
-
 const UNEQUAL = "'second derivatives of dot over vectors of different lengths are not compiled'";
 
 /** A value in the dual algebra over source text: JavaScript for the value and for its tangent in
