@@ -215,8 +215,8 @@ const ROWS: readonly Primitive[] = [
   row('unaryMinus', 1, (a) => -a,           [(A) => A.lift(-1)],                                 '-a', { operator: { symbol: '-', binding: 'unary' } }),      // d = -1
   row('pow',        2, Math.pow,            [(A, [a, b]) => A.mul(b, A.pow(a, A.sub(b, A.lift(1)))), (A, [a], o) => A.mul(o, A.call('log', a))], 'a ^ b', { operator: { symbol: '^', binding: 'power' } }), // d = b·a^(b-1), a^b·ln a
   // Constants, as nullary ops so a high-precision domain can give its own digits.
-  row('pi',         0, () => Math.PI,       [],                                                  'π'),
-  row('e',          0, () => Math.E,        [],                                                  "Euler's number"),
+  row('pi',         0, () => Math.PI,       [],                                                  'π', { tex: '\\pi' }),
+  row('e',          0, () => Math.E,        [],                                                  "Euler's number", { tex: 'e' }),
   // Exponentials and logarithms.
   row('exp',        1, Math.exp,            [(A, x, o) => o],                                    'e^x', { tex: '\\exp' }),                    // d = exp x
   row('log',   [1, 2], (x, b) => (b === undefined ? Math.log(x) : Math.log(x) / Math.log(b)),

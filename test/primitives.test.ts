@@ -156,7 +156,11 @@ describe("the rows' other facts", () => {
     expect(compare('sin(x)', { x: 1e-12 }, { timing: 0, methods: ['reverse'] }).warnings).toEqual([]);
   });
 
-  it.each(ROWS.filter((p) => p.tex !== undefined))('$name is written in LaTeX as its row says', (p) => {
+  it.each([...CONSTANT_NAMES])('the constant %s is written in LaTeX as its row says', (name) => {
+    expect(toLatex(parse(name))).toBe(primitive(name).tex);
+  });
+
+  it.each(CALLABLE.filter((p) => p.tex !== undefined))('$name is written in LaTeX as its row says', (p) => {
     const n = arityRange(p)[0];
     const names = ['x', 'y'].slice(0, n);
     const tex = toLatex(parse(`${p.name}(${names.join(', ')})`));

@@ -125,7 +125,7 @@ function tex(e: Expr, get: (child: Expr) => Tex): Tex {
     case 'number':
       return { text: number(e.value), level: e.value < 0 ? Level.Unary : Level.Atom };
     case 'constant':
-      return { text: e.name === 'pi' ? '\\pi' : 'e', level: Level.Atom };
+      return { text: String(PRIMITIVES.get(e.name)!.tex), level: Level.Atom };
     case 'variable':
       return { text: name(e.name), level: Level.Atom };
     case 'vector':
