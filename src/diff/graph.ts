@@ -1,5 +1,6 @@
 // The fast path: a program traced once (when no branch depended on its inputs) as a flat graph
-// in typed arrays, evaluated and swept forward or backward by tight loops.
+// in typed arrays, evaluated and swept forward or backward by tight loops, the per-op cases of
+// which are generated from the primitive table's functions and rules.
 import { callSource, FNS, literalValue } from '../compile/source';
 import { EvalError } from '../errors';
 import { arityRange, PRIMITIVES, type Primitive } from '../primitives';

@@ -137,11 +137,12 @@ function call(op: string, args: readonly Expr[], get: (child: Expr) => Printed):
     const rightText = op === 'divide' && right.implicit ? `(${right.text})` : atLeast(right, infix.level + 1);
     return { text: `${atLeast(get(a), infix.level)} ${infix.symbol} ${rightText}`, level: infix.level };
   }
-  if (op === 'unaryMinus' && args.length === 1) {
-    return { text: `-${atLeast(get(args[0]), Level.Unary)}`, level: Level.Unary };
+  const operator = PRIMITIVES.get(op)?.operator;
+  if (operator?.binding === 'unary' && args.length === 1) {
+    return { text: `${operator.symbol}${atLeast(get(args[0]), Level.Unary)}`, level: Level.Unary };
   }
-  if (op === 'pow' && args.length === 2) {
-    return { text: `${atLeast(get(args[0]), Level.Atom)}^${exponent(args[1], get)}`, level: Level.Power };
+  if (operator?.binding === 'power' && args.length === 2) {
+    return { text: `${atLeast(get(args[0]), Level.Atom)}${operator.symbol}${exponent(args[1], get)}`, level: Level.Power };
   }
   return { text: `${op}(${args.map((a) => get(a).text).join(', ')})`, level: Level.Atom };
 }
