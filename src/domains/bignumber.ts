@@ -225,7 +225,7 @@ export function bignumber(digits = 50): BigNumberDomain {
       if (budget && ++budget.ops % CLOCK_EVERY === 0 && performance.now() > budget.deadline) {
         throw new EvalError(
           'time-limit',
-          `the ${digits}-digit reference ran past its time limit of ${budget.seconds} s (${budget.ops.toLocaleString('en-US')} BigNumber operations); raise it with timeLimit`,
+          `the ${digits}-digit reference ran past its time limit of ${budget.seconds} s (${budget.ops.toLocaleString('en-US')} BigNumber operations); raise it with timeLimit (gradlab compare --reference-time-limit)`,
         );
       }
       const { precision, rounding } = Decimal;
