@@ -180,8 +180,6 @@ function byCount(p: Primitive, body: (n: number) => string): string {
   return ns.map((n) => `if (e - s === ${n}) {\n${body(n)}\n} else `).join('') + '{}';
 }
 
-const loads = (n: number) => Array.from({ length: n }, (_, k) => `const x${k} = v[arg[s + ${k}]];`).join(' ');
-
 /** The graph's evaluation and reverse sweep as JavaScript generated from the table: each op's
  *  case calls its row's function (or the inline form the compiler uses for the hot few) and
  *  accumulates adjoints by the row's own partial rules. */
@@ -327,12 +325,26 @@ function backwardCase(p: Primitive, n: number): string {
     const c = literalValue(x);
     return c !== undefined && Number.isFinite(c);
   });
+  // Only the values a rule reads are loaded.
+  const text = d.join(' ');
+  const reads = [...Array.from({ length: n }, (_, k) => [`x${k}`, `v[arg[s + ${k}]]`]), ['out', 'v[i]']]
+    .filter(([name]) => new RegExp(`\\b${name}\\b`).test(text))
+    .map(([name, from]) => `const ${name} = ${from};`)
+    .join(' ');
   const bit = (k: number) => `(m & ${1 << k}) !== 0`;
+  // A literal or an argument costs nothing to apply: into an inactive argument it adds to an
+  // adjoint nothing reads. Other rules run only for the arguments that carry a derivative.
+  const cheap = (x: string) => literalValue(x) !== undefined || /^x\d+$/.test(x);
   const zero = constant
     ? 'continue;'
-    : `if (!lost) { ${loads(n)} const out = v[i]; lost = ${d.map((x, k) => `(${bit(k)} && !Number.isFinite(${x}))`).join(' || ')}; } continue;`;
-  const terms = d.map((x, k) => `if (${bit(k)}) adj[arg[s + ${k}]] += ${x === '1' ? 'gi' : `gi * ${x}`};`).join(' ');
-  return `if (gi === 0) { ${zero} } ${loads(n)} const out = v[i]; ${terms}`;
+    : `if (!lost) { ${reads} lost = ${d.map((x, k) => `(${bit(k)} && !Number.isFinite(${x}))`).join(' || ')}; } continue;`;
+  const terms = d
+    .map((x, k) => {
+      const add = `adj[arg[s + ${k}]] += ${x === '1' ? 'gi' : `gi * ${x}`};`;
+      return cheap(x) ? add : `if (${bit(k)}) ${add}`;
+    })
+    .join(' ');
+  return `if (gi === 0) { ${zero} } ${reads} ${terms}`;
 }
 
 function generateBackward(): Sweeps['backward'] {
