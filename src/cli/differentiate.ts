@@ -27,17 +27,22 @@ function only(prog: Program): Expr {
 }
 
 export function addDifferentiationCommands(cli: Command): void {
-  cli
-    .command('compare')
+  // The methods are the registry's, more than start-up should load: they join the option (its
+  // help and its default) only when `compare` is what runs.
+  const methods = new Option('--methods <list>', 'comma-separated method names, finite:<scheme>, all').argParser(commaList('--methods'));
+  const command = cli.command('compare');
+  cli.hook('preSubcommand', async (_, sub) => {
+    if (sub !== command) return;
+    const { METHODS } = await import('../diff/registry');
+    methods.description = `comma-separated: ${METHODS.join(', ')}, finite:<scheme>, all`;
+    methods.default([...METHODS], METHODS.join(','));
+  });
+  command
     .description('every method on the same function and point, judged against a 50-digit reference')
     .argument('[expr]', "source text; '-' reads standard input")
     .option('-f, --file <path>', "read the program from a file ('-' for standard input)")
     .option('--at <point>', 'input values: x=1,y=2 or v=[1,2,3]; may be repeated', collect)
-    .addOption(
-      new Option('--methods <list>', 'comma-separated: finite, symbolic, forward, reverse, finite:<scheme>, all')
-        .argParser(commaList('--methods'))
-        .default(['finite', 'symbolic', 'forward', 'reverse'], 'finite,symbolic,forward,reverse'),
-    )
+    .addOption(methods)
     .addOption(new Option('--max-iterations <n>', 'loop iterations allowed in one run').default(1_000_000).argParser(positiveInt))
     .addOption(new Option('--engine <engine>', 'generated JavaScript or the interpreters').choices(['compiled', 'interpreted']).default('compiled'))
     .addOption(new Option('--reference-time-limit <seconds>', 'seconds the 50-digit reference may take before it gives up').default(30).argParser(positiveNumber))
