@@ -40,6 +40,10 @@ export interface Piece {
 export function piecesOf(fn: Fn, layout: Layout, S: SymbolicDomain, leaves: readonly Expr[], maxIterations?: number): { pieces: Piece[]; vector: boolean } {
   const program = fn.program;
   if (!program) throw new UnsupportedError('this function was built as expressions: it has no program to run on symbols', undefined, 'expression');
+  // A derivative is kept per layout, so a batch bound from Fn.data would be baked into it.
+  if ([...fn.data.keys()].some((n) => !fn.inputs.includes(n))) {
+    throw new UnsupportedError(`symbolic differentiation does not take a program reading data (${[...fn.data.keys()].join(', ')}) from Fn.data; the network's loss has an expression form for it (lossFunction)`, undefined, 'data');
+  }
   const pieces: Piece[] = [];
   const pending: boolean[][] = [[]];
   let vector = false;
@@ -80,7 +84,7 @@ function tidy(B: Builder, e: Expr): { expr: Expr; complete: boolean } {
   return { expr: B.adopt(s.expr), complete: s.complete };
 }
 
-interface CompiledPiece {
+export interface CompiledPiece {
   readonly tests: readonly Condition[];
   /** Outputs: the comparison operands a₁, b₁, a₂, b₂, … */
   readonly testGraph: Graph;
@@ -88,7 +92,7 @@ interface CompiledPiece {
   readonly graph: Graph;
 }
 
-interface Plan {
+export interface Plan {
   readonly layout: Layout;
   readonly pieces: readonly CompiledPiece[];
   readonly vector: boolean;
@@ -124,7 +128,7 @@ function symbolsOf(fn: Fn, layout: Layout, options: Options) {
   return { S, leaves, ...piecesOf(fn, layout, S, leaves, options.maxIterations), data: [] };
 }
 
-function planFor(fn: Fn, layout: Layout, options: Options): Plan {
+export function planFor(fn: Fn, layout: Layout, options: Options): Plan {
   const key = `symbolic:${layout.key}`;
   const cached = fn.cache.get(key) as Plan | undefined;
   if (cached) return cached;
@@ -159,7 +163,7 @@ function planFor(fn: Fn, layout: Layout, options: Options): Plan {
   return plan;
 }
 
-const HOLDS: Record<CompareOp, (a: number, b: number) => boolean> = {
+export const HOLDS: Record<CompareOp, (a: number, b: number) => boolean> = {
   '<': (a, b) => a < b,
   '<=': (a, b) => a <= b,
   '>': (a, b) => a > b,
@@ -231,8 +235,8 @@ function programOf(fn: Fn): Program {
   return fn.program;
 }
 
-function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
-  const layout = layoutOf(fn, at);
+/** The Hessian as one graph (f, then H row by row), derived once per layout. */
+export function hessianPlan(fn: Fn, layout: Layout, options: Options): { graph: Graph; stats: Stats } {
   const key = `symbolic-hessian:${layout.key}`;
   const S = new SymbolicDomain();
   let cached = fn.cache.get(key) as { graph: Graph; stats: Stats } | undefined;
@@ -247,6 +251,12 @@ function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
     cached = { graph: compileExprs(roots, leaves), stats: { treeNodes, dagNodes } };
     fn.cache.set(key, cached);
   }
+  return cached;
+}
+
+function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
+  const layout = layoutOf(fn, at);
+  const cached = hessianPlan(fn, layout, options);
   const v = evaluate(cached.graph, flatten(layout, at));
   const out = Array.from(cached.graph.outputs, (o) => v[o]);
   const n = layout.n;

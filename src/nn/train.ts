@@ -2,7 +2,7 @@
 // the network, data, optimizer and batching never know which one.
 import { compiledFor, compiledPullback, refusal, reverseOf } from '../compile/engine';
 import { layoutOf } from '../diff/fn';
-import { differentiators } from '../diff/registry';
+import { differentiators, METHODS } from '../diff/registry';
 import type { Engine, MethodName } from '../diff/types';
 import type { Fn } from '../diff/fn';
 import { GradlabError, UsageError } from '../errors';
@@ -14,7 +14,7 @@ import { clipByNorm, clipByValue, DEFAULT_LR, optimizer, type OptimizerName } fr
 import { Rng } from './rng';
 
 export type TrainMethod = MethodName | 'manual';
-export const TRAIN_METHODS: readonly TrainMethod[] = ['finite', 'symbolic', 'forward', 'reverse', 'manual'];
+export const TRAIN_METHODS: readonly TrainMethod[] = [...METHODS, 'manual'];
 
 export interface TrainOptions {
   readonly method?: TrainMethod;

@@ -107,3 +107,24 @@ describe('training on the compiled engine takes the interpreted engine\'s steps'
     a.history.forEach((e, i) => expect(Math.abs(e.train.loss - b.history[i].train.loss)).toBeLessThanOrEqual(1e-12));
   });
 });
+
+describe('verbs the loss program does not compile for', () => {
+  const arch = architecture([2, 2, 2], 'tanh', 'ce');
+  const { w, x, y } = batch(arch, 2);
+  const fn = lossProgram(arch, 2);
+  fn.data.set('X', x);
+  fn.data.set('Y', y);
+  const options = { maxIterations: lossIterations(arch, 2) };
+
+  it('hvp runs interpreted, saying why, with the batch bound', () => {
+    const v = Array.from(w, () => 1);
+    const r = differentiators.reverse.hvp(fn, { w }, v, options);
+    expect(r.stats.engine).toBe('interpreted');
+    expect(r.stats.engineNote).toMatch(/Fn\.data/);
+    expect(r.result).toEqual(differentiators.reverse.hvp(fn, { w }, v, { ...options, engine: 'interpreted' }).result);
+  });
+
+  it('symbolic refuses it with a typed error naming the expression form', () => {
+    expect(() => differentiators.symbolic.gradient(fn, { w }, options)).toThrow(/expression form for it \(lossFunction\)/);
+  });
+});

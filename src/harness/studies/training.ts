@@ -1,6 +1,7 @@
 // training: time per gradient step of a dense softmax network for every method, against
 // hand-derived backprop (manual) and the peers (TF.js on its CPU and WASM backends, jax-js),
 // measured in one run.
+import { differentiators } from '../../diff/registry';
 import { parameterCount, initialise } from '../../nn/network';
 import { Rng } from '../../nn/rng';
 import { gradientStep, TRAIN_METHODS, type TrainMethod } from '../../nn/train';
@@ -24,7 +25,7 @@ export interface TrainingOptions {
 
 /** Methods whose step would take minutes at this many parameters are not run: finite differences
  *  and forward mode pay for every parameter, and symbolic derives an expression per parameter. */
-const LIMITS: Record<TrainMethod, number> = { manual: Infinity, reverse: Infinity, symbolic: 20_000, forward: 20_000, finite: 20_000 };
+const limitOf = (method: TrainMethod): number => (method === 'manual' ? Infinity : differentiators[method].facts.inputLimit);
 
 /** Above this many seconds a second step is taken as the step's time: repeating it costs too much. */
 const STEADY_LIMIT = 1;
@@ -53,8 +54,8 @@ export async function trainingStudy(options: TrainingOptions): Promise<TrainingR
     const network = networkName(sizes);
     let manual: number | null = null;
     for (const method of methods) {
-      if (P > LIMITS[method]) {
-        rows.push({ network, batch, method, secondsPerStep: null, ratioToManual: null, note: `not run: ${P} parameters (limit ${LIMITS[method]} for ${method})` });
+      if (P > limitOf(method)) {
+        rows.push({ network, batch, method, secondsPerStep: null, ratioToManual: null, note: `not run: ${P} parameters (limit ${limitOf(method)} for ${method})` });
       } else {
         const step = gradientStep(arch, method);
         const call = () => step(params, data.x, data.y, batch, grad);
