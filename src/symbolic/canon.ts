@@ -7,7 +7,7 @@ import { ADD, coefficientOf, factorsOf, HELD, isCall, MUL, numOf, POW } from './
 import * as N from './numbers';
 import type { Num } from './numbers';
 import { compareFactors, compareTerms, factsOf } from './order';
-import { isPlain } from './zeros';
+import { constantValue, isPlain } from './zeros';
 
 /** Units of work (nodes built, pattern nodes visited) allowed, and those spent. */
 export class Budget {
@@ -56,6 +56,8 @@ const isOdd = (n: Num): boolean => Number.isInteger(N.value(n)) && N.value(n) % 
 
 export class Canon {
   readonly dag = new Dag();
+  /** Float values of constant subexpressions met so far (null: reads an input). */
+  private readonly constants = new Map<Expr, number | null>();
   /** Every new sum, product, power and call passes through here: the simplifier's rules, or
    *  nothing while patterns are compiled. */
   rewrite: (node: Expr) => Expr = (node) => node;
@@ -200,6 +202,9 @@ export class Canon {
       if (folded !== null) return this.number(folded);
       // 0^x = 0 for x > 0, and Infinity for x < 0 (printed 1 / 0, which reads back as Infinity).
       if (N.isZero(b) && e !== null) return N.sign(e) > 0 ? base : this.number(Infinity);
+      // The same for an exponent of constants (0^e, 0^-pi), read by its float value.
+      const v = N.isZero(b) && e === null ? constantValue(exponent, this.constants) : null;
+      if (v !== null && v !== 0 && !Number.isNaN(v)) return v > 0 ? base : this.number(Infinity);
     }
     const spread = e !== null && N.isInteger(e) && Math.abs(N.value(e)) <= MAX_SPREAD;
     const content = spread ? this.contentOf(base) : null;

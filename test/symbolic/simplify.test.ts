@@ -111,8 +111,16 @@ describe('printed results', () => {
     ['log(x^(1/2))', 'log(x) / 2'],
     // Signed zeros and infinities.
     ['y / -0', '-(1 / 0) * y'],
-    ['atan2(x, -0.5 (x - x))', 'atan2(x, -0.5(x - x))'],
-    ['2 / sqrt(x * 0)', '2 / sqrt(x * 0)'],
+    // A zero's sign read off how it was made: x - x is +0, -0.5·(+0) is -0, x·0 has x's sign
+    // (sqrt keeps it), so an odd negative power of it is Infinity with x's sign.
+    ['atan2(x, -0.5 (x - x))', 'atan2(x, -0)'],
+    ['1 / (x - x)', '1 / 0'],
+    ['2 / sqrt(x * 0)', '1 / 0 / x'],
+    ['(-(x * 0))^-3', '-(1 / 0) / x^3'],
+    ['(x * 0)^-2', '1 / 0'],
+    ['1 / 0^abs(e)', '1 / 0'],
+    // Where the sign decides a value and follows an expression, the argument stays as written.
+    ['atan2(y, x * 0)', 'atan2(y, x * 0)'],
     ['coth(-0 / 4)', 'coth(-0)'],
     ['(y - 1) / 0', '1 / 0 * (y - 1)'],
     ['log2(0)^(1/3) * log2(0)^(2/3)', 'abs(log2(0))'],
@@ -191,16 +199,10 @@ describe('properties', () => {
     fc.assert(
       fc.property(expressionArb, (e) => {
         const once = simplifyExpr(e);
-        // An argument kept as written (a zero whose sign decides a value, x·0 under 1/…) reads
-        // back as a new expression, simplified to an equal value but maybe another form.
-        // `a - a` (`x - x`, `-x - -x`) is the same kind of kept zero, in a denominator or under a power.
-        fc.pre(!/(^|[^\d.])0 [*+]|[*+] 0($|[^\d.])|(?:^|[\s(])(\S+) - \3(?=$|[\s)^])/.test(print(once)));
         expect(print(simplifyExpr(once))).toBe(print(once));
         expect(print(simplifyExpr(parseExpression(print(once))))).toBe(print(once));
       }),
-      // A fixed seed: random ones still find kept zeros that read back in another form
-      // (`1 / 0^abs(e)` → `1 / 0`; issue 12 is open for them), and the suite must not flicker.
-      { numRuns: 1000, seed: 1 },
+      { numRuns: 1000 },
     );
   });
 
