@@ -5,7 +5,7 @@
 import type { Expr } from '../ast';
 import type { Canon } from './canon';
 import { childrenOf, postOrder, treeSize } from './dag';
-import { ADD, coefficientOf, factorsOf, HELD, isCall, MUL, numOf, POW } from './forms';
+import { ADD, type Call, coefficientOf, factorsOf, HELD, isCall, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import { factsOf } from './order';
 import { divideExactly, exprOf, polyOf } from './poly';
@@ -179,6 +179,11 @@ export class Factorer {
   }
 
   private expandTerm(t: Expr): Expr[] | null {
+    // Infinity·(u + v) is not Infinity·u + Infinity·v where u is 0 and v is not; nor is
+    // (Infinity + u)^2 a sum with Infinity·u in it.
+    const infinite = (e: Expr) => !Number.isFinite(N.value(coefficientOf(e)));
+    const sums = factorsOf(t).filter((f) => isCall(split(f).base, ADD) && split(f).k > 0).map((f) => split(f).base as Call);
+    if (sums.length > 0 && (infinite(t) || sums.some((b) => b.args.some(infinite)))) return null;
     let partial: Expr[][] = [[this.canon.number(coefficientOf(t))]];
     for (const f of factorsOf(t)) {
       const { base, k } = split(f);

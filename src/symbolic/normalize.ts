@@ -6,7 +6,7 @@ import type { Canon } from './canon';
 import { childrenOf, postOrder } from './dag';
 import { ADD, HELD, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
-import { ZeroSigns } from './signs';
+import { mayBeMinusZero, ZeroSigns } from './signs';
 import { constantValue, decidesBySign } from './zeros';
 
 const SUM_CHAIN = new Set([ADD, 'subtract', 'unaryMinus']);
@@ -111,7 +111,10 @@ export function toCanonical(root: Expr, canon: Canon): Expr {
    *  a constant (x - x is +0, -(x·0)^2 is -0), `written` itself, held, where it folded to a zero
    *  whose sign follows an expression (x·0), and otherwise `canonical`. */
   function signed(written: Expr, canonical: Expr): Expr {
-    if (!zeros.isZero(canonical) && constantValue(written, constants) !== 0) return canonical;
+    if (!zeros.isZero(canonical) && constantValue(written, constants) !== 0) {
+      // x + 0 is x but at x = -0, where it is +0.
+      return zeros.hidesMinusZero(written) && mayBeMinusZero(canonical) ? dag.call(HELD, [dag.intern(written)]) : canonical;
+    }
     const z = zeros.of(written);
     if (z !== null && z.factors.length === 0) return canon.number(z.negative ? -0 : N.ZERO);
     return dag.call(HELD, [dag.intern(written)]);
@@ -122,8 +125,12 @@ export function toCanonical(root: Expr, canon: Canon): Expr {
    *  zero is Infinity. */
   function reciprocal(written: Expr, canonical: Expr, k: N.Num): Expr {
     const exponent = canon.number(k);
-    if (!zeros.isZero(canonical) && constantValue(written, constants) !== 0) return canon.power(canonical, exponent);
-    if (!N.isInteger(k) || N.isEvenInteger(k)) return canon.power(canon.number(N.ZERO), exponent);
+    const odd = N.isInteger(k) && !N.isEvenInteger(k);
+    if (!zeros.isZero(canonical) && constantValue(written, constants) !== 0) {
+      const hides = odd && zeros.hidesMinusZero(written) && mayBeMinusZero(canonical);
+      return canon.power(hides ? dag.call(HELD, [dag.intern(written)]) : canonical, exponent);
+    }
+    if (!odd) return canon.power(canon.number(N.ZERO), exponent);
     const z = zeros.of(written);
     if (z === null) return canon.power(dag.call(HELD, [dag.intern(written)]), exponent);
     return canon.product([canon.power(canon.number(z.negative ? -0 : N.ZERO), exponent), ...z.factors.map((f) => canon.power(f, exponent))]);

@@ -5,7 +5,7 @@ import type { Expr } from '../ast';
 import { PRIMITIVES } from '../primitives';
 import type { Canon } from './canon';
 import { childrenOf } from './dag';
-import { isCall, MUL, numOf } from './forms';
+import { ADD, isCall, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import { constantValue } from './zeros';
 
@@ -53,6 +53,20 @@ export class ZeroSigns {
   of(written: Expr): Zero | null {
     const z = this.form(written, 0);
     return z === NONZERO ? null : z;
+  }
+
+  /** Whether `written` is a sum with a term that is +0 wherever defined (x + 0, x + (y - y)): the
+   *  sum is then never -0, though what is left of it once the zero is dropped may be. */
+  hidesMinusZero(written: Expr): boolean {
+    const terms: { e: Expr; negated: boolean }[] = [{ e: written, negated: false }];
+    for (let i = 0; i < terms.length && i < MAX_DEPTH; i++) {
+      const { e, negated } = terms[i];
+      const z = i > 0 ? this.of(e) : null;
+      if (z !== null && z.factors.length === 0 && z.negative === negated) return true;
+      if (e.kind === 'call' && (e.op === 'add' || e.op === 'subtract')) terms.push({ e: e.args[0], negated }, { e: e.args[1], negated: negated !== (e.op === 'subtract') });
+      else if (isCall(e, 'unaryMinus')) terms.push({ e: e.args[0], negated: !negated });
+    }
+    return false;
   }
 
   /** Whether a canonical expression is a zero (0, or x·0 left as a product by a folded factor). */
@@ -127,4 +141,24 @@ export class ZeroSigns {
     const negative = (z: Form, e: Expr) => (z !== NONZERO ? z!.negative : (this.constant(e) ?? 0) < 0);
     return { negative: negative(za, a) !== negative(zb, b), factors: [...factors(za, a), ...factors(zb, b)] };
   }
+}
+
+/** Functions never -0: positive, or +0 at both zeros. */
+const NEVER_MINUS_ZERO = new Set(['exp', 'cos', 'cosh', 'sigmoid', ...DROPS]);
+
+/** Whether a canonical expression may be -0 (conservatively: true unless shown otherwise). An
+ *  input is never -0, and a sum is -0 only where all its terms are. */
+export function mayBeMinusZero(e: Expr, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return true;
+  const n = numOf(e);
+  if (n !== null) return Object.is(N.value(n), -0);
+  if (e.kind === 'variable' || e.kind === 'index' || e.kind === 'constant') return false;
+  if (e.kind !== 'call') return true;
+  if (e.op === ADD) return e.args.every((t) => mayBeMinusZero(t, depth + 1));
+  if (NEVER_MINUS_ZERO.has(e.op)) return false;
+  if (e.op === POW) {
+    const k = numOf(e.args[1]);
+    return k === null || (N.isInteger(k) && !N.isEvenInteger(k) && mayBeMinusZero(e.args[0], depth + 1));
+  }
+  return true;
 }
