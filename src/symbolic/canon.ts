@@ -3,7 +3,7 @@
 // rules. Nothing here distributes a product over a sum, so sizes stay polynomial.
 import type { Expr } from '../ast';
 import { Dag } from './dag';
-import { ADD, coefficientOf, factorsOf, HELD, isCall, MUL, numOf, POW } from './forms';
+import { ADD, type Call, coefficientOf, factorsOf, HELD, isCall, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import type { Num } from './numbers';
 import { compareFactors, compareTerms, factsOf } from './order';
@@ -50,6 +50,8 @@ const MAX_REGROUP = 8;
 /** (ab)^n is spread into a^n·b^n only up to this |n|: beyond it a^n alone may overflow where
  *  (ab)^n does not ((2·0.5)^2000 = 1, but 2^2000 is Infinity). */
 const MAX_SPREAD = 16;
+/** k·log(m) becomes log(m^k) only up to this m^k, which prints as a plain integer. */
+const MAX_LOG_ARGUMENT = 1e6;
 
 /** An odd integer in value, exact or float (3 · 0.3333333333333333 is the float 1). */
 const isOdd = (n: Num): boolean => Number.isInteger(N.value(n)) && N.value(n) % 2 !== 0;
@@ -179,12 +181,26 @@ export class Canon {
       }
     }
     if (regroup && depth < MAX_REGROUP) return this.product([this.number(coef), ...out], depth + 1);
+    coef = this.intoLogarithm(coef, out);
     if (out.length === 0) return this.number(coef);
     if (N.isOne(coef) && out.length === 1) return out[0];
     // Infinity·(y - 1) is not Infinity·y - Infinity, which is NaN at every y.
     if (out.length === 1 && isCall(out[0], ADD) && Number.isFinite(N.value(coef))) return this.sum(out[0].args.map((t) => this.product([this.number(coef), t])));
     out.sort(compareFactors);
     return this.make(MUL, N.isOne(coef) ? out : [this.number(coef), ...out]);
+  }
+
+  /** An integer coefficient k into a logarithm of an integer m, 2·log(10) = log(100), the
+   *  smaller form, while m^|k| stays exact (≤ MAX_LOG_ARGUMENT); `out` is changed in place. */
+  private intoLogarithm(coef: Num, out: Expr[]): Num {
+    if (!N.isInteger(coef) || Math.abs(N.value(coef)) < 2) return coef;
+    const at = out.findIndex((f) => isCall(f, 'log') && f.args.length === 1 && numOf(f.args[0]) !== null && N.isInteger(numOf(f.args[0])!) && N.value(numOf(f.args[0])!) >= 2);
+    if (at < 0) return coef;
+    const k = Math.abs(N.value(coef));
+    const m = N.pow(numOf((out[at] as Call).args[0])!, N.rational(k, 1));
+    if (m === null || !N.isExact(m) || N.value(m) > MAX_LOG_ARGUMENT) return coef;
+    out[at] = this.apply('log', [this.number(m)]);
+    return N.rational(Math.sign(N.value(coef)), 1);
   }
 
   power(base: Expr, exponent: Expr): Expr {
