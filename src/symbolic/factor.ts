@@ -34,6 +34,9 @@ function split(f: Expr): { base: Expr; k: number } {
 }
 
 export class Factorer {
+  /** combined() by node: a DAG's shared sums are combined once, not once per path. */
+  private readonly combinedMemo = new Map<Expr, Expr | null>();
+
   constructor(private readonly canon: Canon) {}
 
   /** `root` with every sum in it, children first, in the smallest form this pass finds. */
@@ -66,6 +69,10 @@ export class Factorer {
       if (s < bestSize) [best, bestSize] = [e, s];
     };
     consider(this.expand(sum));
+    // Sums inside the terms over one denominator first, whose factors then come out of the
+    // whole: 1/(1 + 1/x) + 1 is x/(x + 1) + 1, which is (2x + 1)/(x + 1).
+    const nested = this.pullNested(sum);
+    if (nested !== null) consider(this.canon.product([...nested[0], nested[1]]));
     const pulled = this.pullCommon(sum);
     if (pulled !== null) {
       const [common, rest] = pulled;
@@ -84,18 +91,33 @@ export class Factorer {
   private bestProduct(product: Extract<Expr, { kind: 'call' }>): Expr {
     const plain = this.cancel(product);
     if (factsOf(product).size > MAX_SUM) return plain;
-    let combined = false;
-    const factors = product.args.map((f) => {
-      const { base, k } = split(f);
-      const pulled = isCall(base, ADD) ? this.pullCommon(base) : null;
-      if (pulled === null) return f;
-      combined = true;
-      return this.canon.power(this.canon.product([...pulled[0], pulled[1]]), this.canon.number(N.rational(k, 1)));
-    });
-    if (!combined) return plain;
-    const rebuilt = this.canon.product(factors);
+    const rebuilt = this.combined(product);
+    if (rebuilt === null) return plain;
     const other = isCall(rebuilt, MUL) ? this.cancel(rebuilt) : rebuilt;
     return printedSize(other) < printedSize(plain) ? other : plain;
+  }
+
+  /** A product (or power) with each sum in it over one denominator, or null if none has one. */
+  private combined(product: Call): Expr | null {
+    if (this.combinedMemo.has(product)) return this.combinedMemo.get(product)!;
+    this.combinedMemo.set(product, null);
+    let changed = false;
+    const factors = (isCall(product, MUL) ? product.args : [product]).map((f) => {
+      const { base, k } = split(f);
+      const pulled = isCall(base, ADD) ? this.pullCommon(base) ?? this.pullNested(base) : null;
+      if (pulled === null) return f;
+      changed = true;
+      return this.canon.power(this.canon.product([...pulled[0], pulled[1]]), this.canon.number(N.rational(k, 1)));
+    });
+    const out = changed ? this.canon.product(factors) : null;
+    this.combinedMemo.set(product, out);
+    return out;
+  }
+
+  /** pullCommon of the sum with the sums inside its terms over one denominator first. */
+  private pullNested(sum: Call): [Expr[], Expr] | null {
+    const inner = this.canon.sum(sum.args.map((t) => (isCall(t, MUL) || isCall(t, POW) ? this.combined(t) ?? t : t)));
+    return isCall(inner, ADD) && inner !== sum ? this.pullCommon(inner) : null;
   }
 
   /**
