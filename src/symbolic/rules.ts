@@ -88,6 +88,8 @@ export const RULES: readonly Rule[] = [
   { name: 'double-over-sin', from: 'sin(2a) * sin(a)^n',       to: '2cos(a)*sin(a)^(n+1)', where: negativeNumber('n') },  // sin 2a / sin a = 2cos a; 0/0 where sin a = 0
   { name: 'double-minus-cos', from: 'a*cos(2b) - a*cos(b)^2',  to: '-a*sin(b)^2' },                                 // cos 2x - cos² x = -sin² x
   { name: 'double-plus-sin', from: 'a*cos(2b) + a*sin(b)^2',   to: 'a*cos(b)^2' },                                  // cos 2x + sin² x = cos² x
+  { name: 'double-and-sin', from: 'n*cos(2b) + m*sin(b)^2',   to: 'n + (m - 2n)*sin(b)^2' },                       // cos 2x = 1 - 2sin² x, where sin² is there
+  { name: 'double-and-cos', from: 'n*cos(2b) + m*cos(b)^2',   to: '(m + 2n)*cos(b)^2 - n' },                       // cos 2x = 2cos² x - 1, where cos² is there
   { name: 'one-minus-tanh', from: 'a - a*tanh(b)^2',           to: 'a*sech(b)^2' },                                 // 1 - tanh² = sech²
   { name: 'coth-minus-one', from: 'a*coth(b)^2 - a',           to: 'a*csch(b)^2' },                                 // coth² - 1 = csch², Infinity at 0 both
   { name: 'one-plus-cot',  from: 'a*cot(b)^2 + a',             to: 'a*csc(b)^2' },                                  // 1 + cot² = csc², Infinity at 0 both
