@@ -3,7 +3,7 @@
 // rules. Nothing here distributes a product over a sum, so sizes stay polynomial.
 import type { Expr } from '../ast';
 import { Dag } from './dag';
-import { ADD, type Call, coefficientOf, factorsOf, HELD, isCall, MUL, numOf, POW } from './forms';
+import { ADD, type Call, coefficientOf, factorsOf, HELD, isCall, KEPT, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import type { Num } from './numbers';
 import { compareFactors, compareTerms, factsOf } from './order';
@@ -208,10 +208,11 @@ export class Canon {
     const e = numOf(exponent);
     const b = numOf(base);
     if (e !== null && N.isZero(e)) return this.number(N.ONE); // x^0 = 1, as Math.pow has it for every x
-    if (e !== null && N.isOne(e)) return base;
-    // A held argument is a zero kept for its sign; a positive power of it is a zero whose sign
-    // no longer decides anything here (a place that it decides holds its own).
+    // A held argument is a zero kept for its sign; a positive power of it (1/(1/z) among them) is
+    // a zero whose sign no longer decides anything here (a place that it decides holds its own).
     if (isCall(base, HELD) && e !== null && N.sign(e) > 0) return this.number(N.ZERO);
+    if (isCall(base, KEPT) && e !== null && N.sign(e) > 0) return this.power(base.args[1], exponent);
+    if (e !== null && N.isOne(e)) return base;
     if (b !== null) {
       if (N.isOne(b)) return base; // 1^x = 1
       const folded = e === null ? null : N.pow(b, e);

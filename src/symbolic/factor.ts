@@ -5,7 +5,7 @@
 import type { Expr } from '../ast';
 import type { Canon } from './canon';
 import { childrenOf, postOrder, treeSize } from './dag';
-import { ADD, type Call, coefficientOf, factorsOf, HELD, isCall, MUL, numOf, POW } from './forms';
+import { ADD, type Call, coefficientOf, factorsOf, HELD, isCall, KEPT, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import { factsOf } from './order';
 import { divideExactly, exprOf, polyOf } from './poly';
@@ -43,8 +43,8 @@ export class Factorer {
   run(root: Expr): Expr {
     const done = new Map<Expr, Expr>();
     const { canon } = this;
-    postOrder(root, (e) => (isCall(e, HELD) ? [] : childrenOf(e)), (e) => {
-      if (canon.budget.exhausted || (e.kind === 'call' && e.op === HELD)) {
+    postOrder(root, (e) => (isCall(e, HELD) || isCall(e, KEPT) ? [] : childrenOf(e)), (e) => {
+      if (canon.budget.exhausted || (e.kind === 'call' && (e.op === HELD || e.op === KEPT))) {
         done.set(e, e);
         return;
       }

@@ -4,7 +4,7 @@
 import type { Expr } from '../ast';
 import type { Canon } from './canon';
 import { childrenOf, postOrder } from './dag';
-import { ADD, HELD, MUL, numOf, POW } from './forms';
+import { ADD, HELD, KEPT, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import { mayBeMinusZero, ZeroSigns } from './signs';
 import { constantValue, decidesBySign } from './zeros';
@@ -92,7 +92,7 @@ export function toCanonical(root: Expr, canon: Canon): Expr {
     } else if (e.kind === 'call') {
       // (±0)^k for k > 0 is a zero, whose sign decides nothing here.
       const positivePower = e.op === POW && N.sign(numOf(kids[1]) ?? 0) > 0;
-      done.set(e, canon.build(e.op, kids.map((k, i) => (decidesBySign(e.op, i) && !positivePower ? signed(e.args[i], k, e.op !== POW) : k))));
+      done.set(e, canon.build(e.op, kids.map((k, i) => (decidesBySign(e.op, i) && !positivePower ? signed(e.args[i], k) : k))));
     } else {
       done.set(e, dag.rebuild(e, kids));
     }
@@ -110,11 +110,10 @@ export function toCanonical(root: Expr, canon: Canon): Expr {
   /** For a place where the sign of a zero decides the value: a zero with its sign where that is
    *  a constant (x - x is +0, -(x·0)^2 is -0), `written` itself, held, where it folded to a zero
    *  whose sign follows an expression (x·0), and otherwise `canonical`. */
-  function signed(written: Expr, canonical: Expr, argument: boolean): Expr {
+  function signed(written: Expr, canonical: Expr): Expr {
     if (!zeros.isZero(canonical) && constantValue(written, constants) !== 0) {
-      // x + 0 is x but at x = -0, where it is +0: a function's argument stays as written. (A held
-      // argument is a zero to the kernel wherever it can meet others, so only there.)
-      return argument && zeros.hidesMinusZero(written) && mayBeMinusZero(canonical) ? dag.call(HELD, [dag.intern(written)]) : canonical;
+      // x + 0 is x but at x = -0, where it is +0: it stays as written.
+      return zeros.hidesMinusZero(written) && mayBeMinusZero(canonical) ? dag.call(KEPT, [dag.intern(written), canonical]) : canonical;
     }
     const z = zeros.of(written);
     if (z !== null && z.factors.length === 0) return canon.number(z.negative ? -0 : N.ZERO);
@@ -127,7 +126,10 @@ export function toCanonical(root: Expr, canon: Canon): Expr {
   function reciprocal(written: Expr, canonical: Expr, k: N.Num): Expr {
     const exponent = canon.number(k);
     const odd = N.isInteger(k) && !N.isEvenInteger(k);
-    if (!zeros.isZero(canonical) && constantValue(written, constants) !== 0) return canon.power(canonical, exponent);
+    if (!zeros.isZero(canonical) && constantValue(written, constants) !== 0) {
+      const hides = odd && zeros.hidesMinusZero(written) && mayBeMinusZero(canonical);
+      return canon.power(hides ? dag.call(KEPT, [dag.intern(written), canonical]) : canonical, exponent);
+    }
     if (!odd) return canon.power(canon.number(N.ZERO), exponent);
     const z = zeros.of(written);
     if (z === null) return canon.power(dag.call(HELD, [dag.intern(written)]), exponent);

@@ -3,7 +3,7 @@
 import * as ast from '../ast';
 import type { Expr } from '../ast';
 import { childrenOf, postOrder, treeSize } from './dag';
-import { ADD, baseOf, type Call, HELD, coefficientOf, exponentOf, factorsOf, isCall, MUL, numOf, POW } from './forms';
+import { ADD, baseOf, type Call, HELD, KEPT, coefficientOf, exponentOf, factorsOf, isCall, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import type { Num } from './numbers';
 
@@ -21,7 +21,7 @@ export function render(root: Expr): Expr {
   const done = new Map<Expr, Signed>();
   const get: Get = (node) => done.get(node)!;
   // A held argument is printed as written, so nothing under it is rendered.
-  postOrder(root, (e) => (isCall(e, HELD) ? [] : childrenOf(e)), (e) => done.set(e, signed(e, get)));
+  postOrder(root, (e) => (isCall(e, HELD) || isCall(e, KEPT) ? [] : childrenOf(e)), (e) => done.set(e, signed(e, get)));
   return whole(get(root));
 }
 
@@ -40,7 +40,7 @@ function signed(e: Expr, get: Get): Signed {
     case 'length':
       return { negative: false, magnitude: ast.length(whole(get(e.arg))) };
     case 'call':
-      if (e.op === HELD) return { negative: false, magnitude: e.args[0] };
+      if (e.op === HELD || e.op === KEPT) return { negative: false, magnitude: e.args[0] };
       if (e.op === ADD) return { negative: false, magnitude: sum(e.args, get) };
       if (e.op === MUL || e.op === POW) return product(e, get);
       return { negative: false, magnitude: ast.call(e.op, e.args.map((a) => whole(get(a)))) };
@@ -94,7 +94,8 @@ function product(e: Expr, get: Get): Signed {
   const plain = plainProduct(e, get);
   const coef = isCall(e, MUL) ? coefficientOf(e) : N.ONE;
   const sums = factorsOf(e).filter((f) => isCall(f, ADD));
-  if (!isCall(e, MUL) || !N.isExact(coef) || N.isOne(coef) || sums.length !== 1) return plain;
+  // A negative one stays out: reading x·(3 - 3pi) back takes out 3 with the sign inside, 3x·(1 - pi).
+  if (!isCall(e, MUL) || !N.isExact(coef) || N.isOne(coef) || N.sign(coef) < 0 || sums.length !== 1) return plain;
   const local = new Map<Expr, Signed>();
   const look: Get = (node) => local.get(node) ?? get(node);
   const terms = (sums[0] as Call).args.map((t) => {
