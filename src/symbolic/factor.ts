@@ -64,9 +64,11 @@ export class Factorer {
     const consider = (candidate: Expr | null) => {
       if (candidate === null) return;
       const e = isCall(candidate, MUL) ? this.cancel(candidate) : candidate;
-      if (e === best) return;
-      const s = printedSize(e);
-      if (s < bestSize) [best, bestSize] = [e, s];
+      for (const form of [e, isCall(e, MUL) ? this.expandedDenominator(e) : null]) {
+        if (form === null || form === best) continue;
+        const s = printedSize(form);
+        if (s < bestSize) [best, bestSize] = [form, s];
+      }
     };
     consider(this.expand(sum));
     // Sums inside the terms over one denominator first, whose factors then come out of the
@@ -92,9 +94,28 @@ export class Factorer {
     const plain = this.cancel(product);
     if (factsOf(product).size > MAX_SUM) return plain;
     const rebuilt = this.combined(product);
-    if (rebuilt === null) return plain;
-    const other = isCall(rebuilt, MUL) ? this.cancel(rebuilt) : rebuilt;
-    return printedSize(other) < printedSize(plain) ? other : plain;
+    const other = rebuilt === null ? plain : isCall(rebuilt, MUL) ? this.cancel(rebuilt) : rebuilt;
+    const best = printedSize(other) < printedSize(plain) ? other : plain;
+    const expanded = isCall(best, MUL) ? this.expandedDenominator(best) : null;
+    return expanded !== null && printedSize(expanded) < printedSize(best) ? expanded : best;
+  }
+
+  /** Sums under one power k < 0 multiplied out: 2/((x - 1)(x + 1)) is 2/(x² - 1). Same zeros and
+   *  poles, so the value is kept wherever it was defined. */
+  private expandedDenominator(product: Call): Expr | null {
+    const byPower = new Map<number, Expr[]>();
+    for (const f of product.args) {
+      const { base, k } = split(f);
+      if (isCall(base, ADD) && k < 0) byPower.set(k, [...(byPower.get(k) ?? []), f]);
+    }
+    for (const [k, factors] of byPower) {
+      if (factors.length < 2) continue;
+      const expanded = this.expand(this.canon.product(factors.map((f) => split(f).base)));
+      if (expanded === null) continue;
+      const others = product.args.filter((f) => !factors.includes(f));
+      return this.canon.product([...others, this.canon.power(expanded, this.canon.number(N.rational(k, 1)))]);
+    }
+    return null;
   }
 
   /** A product (or power) with each sum in it over one denominator, or null if none has one. */
