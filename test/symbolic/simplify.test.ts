@@ -109,6 +109,24 @@ describe('printed results', () => {
     ['log(x)^(1/2) / log(x)', '1 / log(x)^(1 / 2)'],
     ['log(log(x)^(1/2))', 'log(abs(log(x))) / 2'],
     ['log(x^(1/2))', 'log(x) / 2'],
+    // Double angles against single ones, reciprocal squares, shifts by multiples of π/2.
+    ['sin(2x)/sin(x)', '2cos(x)'],
+    ['cos(2x) - cos(x)^2', '-sin(x)^2'],
+    ['2cos(2x) + sin(x)^2', '2 - 3sin(x)^2'],
+    ['1 - tanh(x)^2', 'sech(x)^2'],
+    ['coth(x)^2 - 1', 'csch(x)^2'],
+    ['1 + cot(x)^2', 'csc(x)^2'],
+    ['cos(pi/2 - x)', 'sin(x)'],
+    ['sin(x + pi)', '-sin(x)'],
+    ['tan(x + pi/2)', '-cot(x)'],
+    ['z + 1 - sin(x)^2', 'z + cos(x)^2'],
+    // Radicals and logarithms of integers.
+    ['x / sqrt(x)^3', '1 / sqrt(x)'],
+    ['2 log(10)', 'log(100)'],
+    // Nested fractions over one denominator, denominators multiplied out, a coefficient into a sum.
+    ['(1/(1 + 1/x) + 1)^-2 / (x + 1)^2', '1 / (2x + 1)^2'],
+    ['2/((x - 1)*(x + 1))', '2 / (x^2 - 1)'],
+    ['2 exp(x) * (2x + 1)', 'exp(x) * (4x + 2)'],
     // Signed zeros and infinities.
     ['y / -0', '-(1 / 0) * y'],
     // A zero's sign read off how it was made: x - x is +0, -0.5·(+0) is -0, x·0 has x's sign
