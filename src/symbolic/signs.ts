@@ -102,6 +102,9 @@ export class ZeroSigns {
         return this.product(this.form(a, depth), a, this.form(b, depth), b);
       case 'divide': {
         const z = this.form(a, depth);
+        const over = this.constant(b);
+        // a / ±Infinity is a zero with the sign of a, times that of the Infinity.
+        if (z === NONZERO && over !== null && !Number.isFinite(over) && !Number.isNaN(over)) return { negative: over < 0, factors: [this.canonicalOf(a)] };
         if (z === null || z === NONZERO) return null;
         return { negative: z.negative, factors: [...z.factors, this.canon.power(this.canonicalOf(b), this.canon.number(N.MINUS_ONE))] };
       }
@@ -137,10 +140,21 @@ export class ZeroSigns {
   private product(za: Form, a: Expr, zb: Form, b: Expr): Form {
     if (za === null || zb === null) return null;
     if (za === NONZERO && zb === NONZERO) return null;
-    const factors = (z: Form, e: Expr): readonly Expr[] => (z !== NONZERO ? z!.factors : this.constant(e) !== null ? [] : [this.canonicalOf(e)]);
+    const factors = (z: Form, e: Expr): readonly Expr[] => (z !== NONZERO ? z!.factors : this.constant(e) !== null || isNonNegative(this.canonicalOf(e)) ? [] : [this.canonicalOf(e)]);
     const negative = (z: Form, e: Expr) => (z !== NONZERO ? z!.negative : (this.constant(e) ?? 0) < 0);
     return { negative: negative(za, a) !== negative(zb, b), factors: [...factors(za, a), ...factors(zb, b)] };
   }
+}
+
+/** Whether a canonical expression is ≥ +0 wherever defined, its sign bit never set: an even or
+ *  fractional power (pow(-0, 2) and pow(-0, 1/2) are +0), |a|, exp, cosh, a positive number. */
+function isNonNegative(e: Expr): boolean {
+  const n = numOf(e);
+  if (n !== null) return N.value(n) > 0;
+  if (!isCall(e)) return false;
+  const k = e.op === POW ? numOf(e.args[1]) : null;
+  if (e.op === POW) return k !== null && (!N.isInteger(k) || N.isEvenInteger(k));
+  return e.op === 'exp' || e.op === 'cosh' || DROPS.has(e.op);
 }
 
 /** Functions never -0: positive, or +0 at both zeros. */
