@@ -33,13 +33,16 @@ export class Flattener {
   readonly lines: string[] = [];
   private count = 0;
   private readonly elements = new Map<string, Scalar>();
+  /** Constants holding a call that costs more than a stack entry (a Math or row function, a
+   *  reduction over a vector): the reverse sweep saves these rather than recompute them. */
+  readonly costly = new Set<string>();
 
   constructor(
     private readonly scope: Scope,
     /** Checks as the interpreter does (the primal and forward sweeps); off where the values are
      *  known to have passed them (the reverse sweep's recomputation). */
     private readonly checked: boolean,
-    private readonly prefix: string,
+    readonly prefix: string,
   ) {}
 
   tmp(): string {
@@ -126,9 +129,12 @@ export class Flattener {
     if (!propagatesNaN(p, args.map((a) => a.val))) args.forEach((a) => this.checkNaN(a));
     const val = this.tmp();
     if (vectors.length === 0) {
-      this.lines.push(`const ${val} = ${callSource(p, args.map((a) => a.val))};`);
+      const text = callSource(p, args.map((a) => a.val));
+      if (costly(p, text)) this.costly.add(val);
+      this.lines.push(`const ${val} = ${text};`);
       return { t: 'call', p, args, val };
     }
+    this.costly.add(val);
     if (scalars < min && this.checked) {
       this.lines.push(`if (${scalars} + ${vectors.map((v) => `${v.val}.length`).join(' + ')} < ${min}) ${BAIL}`);
     }
@@ -143,6 +149,12 @@ export class Flattener {
     if (p.name === 'dot' && args.length === 2 && args[0].t === 'vec' && args[1].t === 'vec') return `R.dot(${args[0].val}, ${args[1].val})`;
     return `${fnRef(p)}(...R.cat([${args.map((a) => a.val).join(', ')}]))`;
   }
+}
+
+/** Calls cheaper to redo than to save and restore: inline arithmetic and a few one-instruction builtins. */
+const CHEAP = new Set(['abs', 'sign', 'floor', 'ceil', 'round', 'trunc', 'max', 'min']);
+function costly(p: Primitive, text: string): boolean {
+  return !CHEAP.has(p.name) && /^(Math|F)\./.test(text);
 }
 
 /** Whether a flattened argument carries a derivative: it reads an active variable somewhere. */

@@ -141,13 +141,22 @@ describe('what the compiled engine covers, and says', () => {
   });
 
   it('stats count the stack and the compile time, which is spent once', () => {
-    const fn = compile('s = 0; for i = 1:length(x) { s = s + x[i]^2 }; s');
+    const fn = compile('s = 1; for i = 1:length(x) { s = s * x[i] }; s');
     const first = differentiators.reverse.gradient(fn, { x: [1, 2, 3] }).stats;
     const later = differentiators.reverse.gradient(fn, { x: [1, 2, 3] }).stats;
     const longer = differentiators.reverse.gradient(fn, { x: [1, 2, 3, 4, 5, 6] }).stats;
-    // One entry per iteration (the overwritten s); the counter is recomputed, not stored.
+    // One entry per iteration (the overwritten s, which s·x[i]'s partial reads); the counter is
+    // recomputed, not stored.
     expect(longer.tapeLength! - first.tapeLength!).toBe(3);
     expect(first.compileMs).toBeGreaterThan(0);
     expect(later.compileMs).toBe(0);
+  });
+
+  it('saves only what the adjoint sweep reads: a sum\'s old values never, an exp once', () => {
+    const tape = (source: string, n: number) => differentiators.reverse.gradient(compile(source), { x: Array.from({ length: n }, (_, i) => i / n) }).stats.tapeLength!;
+    // s + x[i]^2's partials do not read s: nothing is stored per iteration.
+    expect(tape('s = 0; for i = 1:length(x) { s = s + x[i]^2 }; s', 6) - tape('s = 0; for i = 1:length(x) { s = s + x[i]^2 }; s', 3)).toBe(0);
+    // exp's partial is its value: saved once per iteration, not recomputed.
+    expect(tape('s = 0; for i = 1:length(x) { s = s + exp(x[i]) }; log(s)', 6) - tape('s = 0; for i = 1:length(x) { s = s + exp(x[i]) }; log(s)', 3)).toBe(3);
   });
 });
