@@ -69,7 +69,8 @@ function run(w: Workload): void {
   const rev = reverseOf(fn, c);
   const fwd = forwardOf(fn, c);
   if (typeof rev === 'string' || typeof fwd === 'string') throw new Error('not compiled');
-  const T = new Float64Array(n * 16);
+  // One chunk's seeds: slots 0 … 15 in lanes 0 … 15 (forward code takes the seeded slots only).
+  const T = new Float64Array(16 * 16);
   for (let k = 0; k < 16; k++) T[k * 16 + k] = 1;
   if (w.interpreted) differentiators.reverse.gradient(fn, w.at, { engine: 'interpreted' });
   const t = race({
@@ -79,7 +80,7 @@ function run(w: Workload): void {
     evaluate: () => evaluate(fn, w.at as never),
     revCore: () => compiledPullback(fn, layout, c, rev, x, undefined, () => new Float64Array([1])),
     revApi: () => differentiators.reverse.gradient(fn, w.at),
-    chunk: () => fwd(x, c.off, c.len, 1e6, 16, T),
+    chunk: () => fwd(x, c.off, c.len, 1e6, 16, T, 0, 16),
     ...(w.interpreted ? { interpreted: () => differentiators.reverse.gradient(fn, w.at, { engine: 'interpreted' }) } : {}),
   });
   const later = t.revApi;

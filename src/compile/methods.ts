@@ -162,8 +162,9 @@ export function pointOf(fn: Fn, at: Point, options: Options = {}): { layout: Lay
 /** Forward mode's default chunk: tangents carried per sweep. */
 const CHUNK = 16;
 
-/** J·V for blocks of tangent columns: `seed(T, c0, width)` fills the n×width seeds. */
-function pushforwards(f: Fn, at: Point, options: Options, columns: (n: number) => number, seed: (T: Float64Array, c0: number, width: number) => void, chunk: number) {
+/** J·V for blocks of tangent columns. `seed(c0, width)` gives the block's seeds: the flat slots
+ *  lo … hi − 1 they touch and their (hi − lo)·width values (every other slot's seed is zero). */
+function pushforwards(f: Fn, at: Point, options: Options, columns: (n: number) => number, seed: (c0: number, width: number, n: number) => { T: Float64Array; lo: number; hi: number }, chunk: number) {
   const s = setup(f, at);
   if (typeof s === 'string') return s;
   const { layout, c, x } = s;
@@ -179,9 +180,8 @@ function pushforwards(f: Fn, at: Point, options: Options, columns: (n: number) =
   let sweeps = 0;
   for (let c0 = 0; c0 < total || sweeps === 0; c0 += chunk) {
     const width = Math.max(1, Math.min(chunk, total - c0));
-    const T = new Float64Array(n * width);
-    seed(T, c0, width);
-    const r = orInterpreter(f, layout, x, options.maxIterations, () => code(x, c.off, c.len, budget, width, T));
+    const { T, lo, hi } = seed(c0, width, n);
+    const r = orInterpreter(f, layout, x, options.maxIterations, () => code(x, c.off, c.len, budget, width, T, lo, hi));
     sweeps++;
     value = r.value;
     const m = outputs(r.value);
@@ -192,12 +192,18 @@ function pushforwards(f: Fn, at: Point, options: Options, columns: (n: number) =
   return { value: shaped(value), J, stats };
 }
 
+/** Unit seeds for columns c0 … c0 + width − 1 of the identity: slot c0 + k in lane k. */
+function unitSeeds(c0: number, width: number, n: number): { T: Float64Array; lo: number; hi: number } {
+  const hi = Math.min(n, c0 + width);
+  const T = new Float64Array((hi - c0) * width);
+  for (let k = 0; c0 + k < hi; k++) T[k * width + k] = 1;
+  return { T, lo: c0, hi };
+}
+
 export const compiledForward: CompiledVerbs = {
   jacobian: (f, at, _, options) => {
     const chunk = Math.max(1, options.chunk ?? CHUNK);
-    const r = pushforwards(f, at, options, (n) => n, (T, c0, width) => {
-      for (let k = 0; k < width; k++) T[(c0 + k) * width + k] = 1;
-    }, chunk);
+    const r = pushforwards(f, at, options, (n) => n, unitSeeds, chunk);
     return typeof r === 'string' ? r : ({ value: r.value, result: r.J, stats: r.stats } as Answer<never>);
   },
   gradient: (f, at, _, options) => {
@@ -211,7 +217,8 @@ export const compiledForward: CompiledVerbs = {
     const s = setup(f, at);
     if (typeof s === 'string') return s;
     requireLength(v, s.layout.n, 'the tangent');
-    const r = pushforwards(f, at, options, () => 1, (T) => T.set(v), 1);
+    const n = s.layout.n;
+    const r = pushforwards(f, at, options, () => 1, () => ({ T: Float64Array.from(v), lo: 0, hi: n }), 1);
     return typeof r === 'string' ? r : ({ value: r.value, result: r.J.map((row) => row[0]), stats: r.stats } as Answer<never>);
   },
 };

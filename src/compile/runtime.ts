@@ -80,5 +80,23 @@ function grow(s: Float64Array): Float64Array {
   return t;
 }
 
-export const RUNTIME = { cat, sum, dot, max, min, winner, grow, partials };
+/** Forward mode's tangents of a vector kept for elements lo … hi − 1 (W lanes each), widened to
+ *  hold element k: at least doubled, within the vector's n elements; the new elements' are zero. */
+function widen(d: Float64Array, lo: number, hi: number, k: number, n: number, W: number): { d: Float64Array; lo: number; hi: number } {
+  const grow = Math.max(hi - lo, 1);
+  const nlo = hi <= lo ? k : k < lo ? Math.max(0, Math.min(k, lo - grow)) : lo;
+  const nhi = hi <= lo ? k + 1 : k >= hi ? Math.min(n, Math.max(k + 1, hi + grow)) : hi;
+  const out = new Float64Array((nhi - nlo) * W);
+  if (hi > lo) out.set(d.subarray(0, (hi - lo) * W), (lo - nlo) * W);
+  return { d: out, lo: nlo, hi: nhi };
+}
+
+/** A vector's tangents for all n elements from those kept for lo … hi − 1. */
+function dense(d: Float64Array, lo: number, hi: number, n: number, W: number): Float64Array {
+  const out = new Float64Array(n * W);
+  if (hi > lo) out.set(d.subarray(0, (hi - lo) * W), lo * W);
+  return out;
+}
+
+export const RUNTIME = { cat, sum, dot, max, min, winner, grow, partials, widen, dense };
 export type Runtime = typeof RUNTIME;
