@@ -7,7 +7,7 @@ import type { Program, Stmt } from '../ast';
 import { partialOf } from '../primitives';
 import { activeVariables, inputBinding, type Kind } from './analyze';
 import { fresh, ifLines, indent, Names, whileLines } from './emit';
-import { argActive, BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
+import { argActive, BAIL, Flattener, leafGroups, type Arg, type Scalar, type Vec } from './flatten';
 import { literalValue, SOURCE } from './source';
 
 /** (x, off, len, B, W, T, lo, hi): T holds the seeds of the flat slots lo … hi − 1 only
@@ -187,6 +187,25 @@ class Forward {
                 offset = `${offset} + 1`;
               }
             }
+            return;
+          }
+          if (node.list) {
+            // Many arguments: the rule's partials at run time, one array (no giant expression).
+            const D = `D${this.count++}`;
+            lines.push(`const ${D} = R.partials(${JSON.stringify(p.name)}, ${node.list}, ${node.val});`);
+            const groups = leafGroups(args, this.active);
+            if (groups) {
+              // Plain variables: each one's coefficients summed in argument order, by a loop.
+              for (const [name, at] of groups) {
+                const c = `c${this.count++}`;
+                lines.push(`const ${c} = R.coefficient(${g}, ${D}, [${at.join(', ')}]);`);
+                visit({ t: 'var', name, val: this.names.js(name) }, c);
+              }
+              return;
+            }
+            args.forEach((a, i) => {
+              if (this.isActive(a)) visit(a as Scalar, this.coefficient(`${g} * ${D}[${i}]`, lines));
+            });
             return;
           }
           const vals = args.map((a) => (a as Scalar).val);

@@ -44,8 +44,9 @@ export function withEngine(d: Differentiator, compiled: CompiledVerbs): Differen
   return out as unknown as Differentiator;
 }
 
-/** Generated code's answer, or why there is none. Generated code still overflows the stack on an
- *  n-ary call of a long vector (150,000 elements, issue 8 item 9); the interpreters take those. */
+/** Generated code's answer, or why there is none. Generated code takes n-ary calls over long
+ *  vectors and calls of very many arguments as arrays and loops (test/diff/long.test.ts); should a
+ *  program still exhaust the stack (a frame of 10⁵ distinct intermediates), the interpreters take it. */
 function generated<R>(run: () => R): R | string {
   try {
     return run();

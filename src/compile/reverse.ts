@@ -8,7 +8,7 @@ import type { Expr, Program, Stmt } from '../ast';
 import { partialOf } from '../primitives';
 import { inputBinding, activeVariables, returnsAtEnds, walk, withFinalReturn, type Kind } from './analyze';
 import { condLines, fresh, indent, Names } from './emit';
-import { argActive, BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
+import { argActive, BAIL, Flattener, leafGroups, type Arg, type Scalar, type Vec } from './flatten';
 import { SOURCE } from './source';
 
 /** What a reverse run keeps between calls: its stacks (reused, grown as needed) and the seed. */
@@ -342,6 +342,25 @@ class Reverse {
       case 'call': {
         const { p, args } = n;
         if (args.some((a) => a.t === 'vec')) return this.naryOverVectors(n, g, lines);
+        if (n.list) {
+          // Many arguments: the rule's partials at run time, one array (no giant expression).
+          const D = `D${this.gradTemps++}`;
+          lines.push(`const ${D} = R.partials(${JSON.stringify(p.name)}, ${n.list}, ${n.val});`);
+          const groups = leafGroups(args, this.active);
+          if (groups) {
+            // Plain variables: each one's adjoint takes its arguments' terms in argument order, by
+            // a loop over their positions (10⁵ statements would overflow the stack frame).
+            for (const [name, at] of groups) lines.push(`${this.adj(name)} = R.accumulate(${this.adj(name)}, ${g}, ${D}, [${at.join(', ')}]);`);
+            return;
+          }
+          args.forEach((a, i) => {
+            if (!this.isActive(a)) return;
+            const gi = `g${this.gradTemps++}`;
+            lines.push(`const ${gi} = ${g} * ${D}[${i}];`);
+            this.propagate(a as Scalar, gi, lines);
+          });
+          return;
+        }
         const vals = args.map((a) => (a as Scalar).val);
         args.forEach((a, i) => {
           if (!this.isActive(a)) return;

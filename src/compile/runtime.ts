@@ -2,7 +2,6 @@
 // (sum and dot accumulate from 0 in argument order, exactly as their table rows do).
 import { algebraOf, float } from '../interpret/domain';
 import { partialOf, primitive } from '../primitives';
-import { FNS } from './source';
 
 const FLOAT = algebraOf(float);
 
@@ -44,10 +43,15 @@ function min(v: Float64Array): number {
 
 /** dot(a, b) of two vectors: the halves of the spread list are a and b when their lengths agree. */
 function dot(a: Float64Array, b: Float64Array): number {
-  if (a.length !== b.length) return FNS.dot(...cat([a, b]));
+  if (a.length !== b.length) return primitive('dot').apply(cat([a, b]));
   let s = 0;
   for (let k = 0; k < a.length; k++) s += a[k] * b[k];
   return s;
+}
+
+/** An n-ary row on its arguments as one array (never spread: 10⁵ arguments overflow the stack). */
+function apply(op: string, xs: readonly number[]): number {
+  return primitive(op).apply(xs);
 }
 
 /** Every partial of an n-ary op whose argument count is known only at run time, from its rule. */
@@ -71,6 +75,20 @@ function winner(xs: ArrayLike<number>, max: boolean): number {
   let best = 0;
   for (let i = 1; i < xs.length; i++) if (max ? xs[i] > xs[best] : xs[i] < xs[best]) best = i;
   return best;
+}
+
+/** a + g·D[i] for each position i in turn: the adjoint of a variable that fills positions `at`
+ *  of a many-argument call, summed as one statement per argument would sum it. */
+function accumulate(a: number, g: number, D: ArrayLike<number>, at: readonly number[]): number {
+  for (let k = 0; k < at.length; k++) a += g * D[at[k]];
+  return a;
+}
+
+/** Σ g·D[i] over positions `at`, left to right: a variable's forward coefficient in such a call. */
+function coefficient(g: number, D: ArrayLike<number>, at: readonly number[]): number {
+  let c = g * D[at[0]];
+  for (let k = 1; k < at.length; k++) c = c + g * D[at[k]];
+  return c;
 }
 
 /** A stack twice the size, holding the old one's values. */
@@ -98,5 +116,5 @@ function dense(d: Float64Array, lo: number, hi: number, n: number, W: number): F
   return out;
 }
 
-export const RUNTIME = { cat, sum, dot, max, min, winner, grow, partials, widen, dense };
+export const RUNTIME = { accumulate, coefficient, apply, cat, sum, dot, max, min, winner, grow, partials, widen, dense };
 export type Runtime = typeof RUNTIME;
