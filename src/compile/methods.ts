@@ -2,11 +2,11 @@
 // where asked (`engine: 'interpreted'`) or where the compiler does not cover the function, with
 // the stats saying which engine ran and why.
 import { requireLength, requireScalar } from '../diff/common';
-import { layoutOf, type Fn, type Layout, type Point } from '../diff/fn';
+import { flatten, layoutOf, plainPoint, type Fn, type Layout, type Point } from '../diff/fn';
 import { trace, valueAt } from '../diff/trace';
 import type { Answer, Differentiator, Options, Stats } from '../diff/types';
 import { DEFAULT_MAX_ITERATIONS } from '../interpret/interpret';
-import { compiledFor, compiledPullback, compiledValue, flatPoint, forwardOf, orInterpreter, refusal, reverseOf, type Compiled } from './engine';
+import { compiledFor, compiledPullback, compiledValue, forwardOf, orInterpreter, refusal, reverseOf, type Compiled } from './engine';
 
 type Verb = 'gradient' | 'jacobian' | 'jvp' | 'vjp' | 'hessian' | 'hvp';
 const VERBS: readonly Verb[] = ['gradient', 'jacobian', 'jvp', 'vjp', 'hessian', 'hvp'];
@@ -73,10 +73,12 @@ function finiteNote(f: Fn, at: Point, options: Options): string | undefined {
 
 /** The compiled code for f at this point, or why there is none. */
 function setup(f: Fn, at: Point): { layout: Layout; c: Compiled; x: Float64Array } | string {
-  const layout = layoutOf(f, at);
+  // One pass checks and copies a plain point; anything else takes layoutOf, which names the fault.
+  const plain = plainPoint(f, at);
+  const layout = plain?.layout ?? layoutOf(f, at);
   const c = compiledFor(f, layout);
   if (typeof c === 'string') return c;
-  return { layout, c, x: flatPoint(layout, at) };
+  return { layout, c, x: plain?.x ?? flatten(layout, at) };
 }
 
 /** A plain array of a typed one (a counted loop: several times faster than Array.from). */
@@ -153,7 +155,7 @@ export function pointOf(fn: Fn, at: Point, options: Options = {}): { layout: Lay
     const layout = layoutOf(fn, at);
     const c = compiledFor(fn, layout);
     if (typeof c !== 'string') {
-      const x = flatPoint(layout, at);
+      const x = flatten(layout, at);
       return { layout, x, value: shaped(compiledValue(fn, layout, c, x, options.maxIterations)) };
     }
   }
