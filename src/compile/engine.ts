@@ -117,11 +117,17 @@ export function compiledPullback(
   x: Float64Array,
   budget: number | undefined,
   cotangent: (value: number | Float64Array) => Float64Array,
+  /** Write into a buffer kept per shape (zeroed here) rather than a new one: for a caller that
+   *  copies `grad` out before its next call. */
+  reuse = false,
 ): { value: number | Float64Array; grad: Float64Array; pushed: number } {
   const st = stateOf(c);
   st.seed = cotangent;
   st.O.length = 0;
-  const grad = new Float64Array(layout.n);
+  let grad: Float64Array;
+  if (reuse && st.G?.length === layout.n) (grad = st.G).fill(0);
+  else grad = new Float64Array(layout.n);
+  if (reuse) st.G = grad;
   const value = orInterpreter(fn, layout, x, budget, () => code(x, c.off, c.len, budget ?? DEFAULT_MAX_ITERATIONS, st, grad));
   return { value, grad, pushed: st.pushed };
 }

@@ -58,7 +58,15 @@ function generated<R>(run: () => R): R | string {
 
 function finite(result: unknown): boolean {
   const rows = (Array.isArray(result) ? result : [result]) as unknown[];
-  return rows.every((row) => (Array.isArray(row) ? row.every(Number.isFinite) : Number.isFinite(row)));
+  for (const row of rows) {
+    if (!Array.isArray(row)) {
+      if (!Number.isFinite(row)) return false;
+      continue;
+    }
+    // x − x is 0 for a finite number, NaN for ±∞ and NaN.
+    for (let i = 0; i < row.length; i++) if (row[i] - row[i] !== 0) return false;
+  }
+  return true;
 }
 
 /** Finite differences evaluate f by the compiled primal unless it is refused or the scheme is the
@@ -71,10 +79,18 @@ function finiteNote(f: Fn, at: Point, options: Options): string | undefined {
   return typeof c === 'string' ? c : undefined;
 }
 
+/** A flat-point buffer kept on f for points copied from plain arrays: each verb is done with its
+ *  point before it returns, so the next call may overwrite it (no 10⁵-element garbage per call). */
+function scratch(f: Fn, n: number): Float64Array {
+  let x = f.cache.get('scratch:point') as Float64Array | undefined;
+  if (x?.length !== n) f.cache.set('scratch:point', (x = new Float64Array(n)));
+  return x;
+}
+
 /** The compiled code for f at this point, or why there is none. */
 function setup(f: Fn, at: Point): { layout: Layout; c: Compiled; x: Float64Array } | string {
   // One pass checks and copies a plain point; anything else takes layoutOf, which names the fault.
-  const plain = plainPoint(f, at);
+  const plain = plainPoint(f, at, (n) => scratch(f, n));
   const layout = plain?.layout ?? layoutOf(f, at);
   const c = compiledFor(f, layout);
   if (typeof c === 'string') return c;
@@ -103,9 +119,9 @@ function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) =
   const r0 = compiledPullback(f, layout, c, code, x, options.maxIterations, (v) => {
     m = outputs(v);
     return first(v);
-  });
+  }, true);
   const rows = [toArray(r0.grad)];
-  for (const w of cotangents(m) ?? []) rows.push(toArray(compiledPullback(f, layout, c, code, x, options.maxIterations, () => w).grad));
+  for (const w of cotangents(m) ?? []) rows.push(toArray(compiledPullback(f, layout, c, code, x, options.maxIterations, () => w, true).grad));
   const stats: Stats = { sweeps: rows.length, tapeLength: r0.pushed, tapeBytes: r0.pushed * 8, replayed: false, engine: 'compiled', compileMs };
   return { value: shaped(r0.value), rows, stats };
 }

@@ -19,9 +19,11 @@ export interface ReverseState {
   seed: (value: number | Float64Array) => Float64Array;
   /** Stack entries the last forward sweep pushed. */
   pushed: number;
+  /** A gradient buffer reused between calls that copy it out (compiledPullback's `reuse`). */
+  G?: Float64Array;
 }
 
-/** (x, off, len, B, st, G): writes wᵀJ into G at the inputs' offsets and returns f(x). */
+/** (x, off, len, B, st, G): adds wᵀJ into G (zeros on entry) at the inputs' offsets and returns f(x). */
 export type ReverseCode = (x: Float64Array, off: Int32Array, len: Int32Array, budget: number, st: ReverseState, G: Float64Array) => number | Float64Array;
 
 /** Whether a statement list assigns the variable anywhere (a loop counter the body changes). */

@@ -132,8 +132,9 @@ export function flatten(layout: Layout, at: Point): Float64Array {
 
 /** The layout and the flat point in one pass over the values, or undefined where the point is not
  *  plain (a missing, unknown or non-finite input: layoutOf names it). One Float64Array input is
- *  the flat point itself, not a copy: generated code and the interpreter only read it. */
-export function plainPoint(fn: Fn, at: Point): { layout: Layout; x: Float64Array } | undefined {
+ *  the flat point itself, not a copy: generated code and the interpreter only read it. `alloc`
+ *  gives the buffer for a copy (every slot is written). */
+export function plainPoint(fn: Fn, at: Point, alloc: (n: number) => Float64Array = (n) => new Float64Array(n)): { layout: Layout; x: Float64Array } | undefined {
   const inputs = fn.inputs;
   let count = 0;
   for (const name in at) if (Object.prototype.hasOwnProperty.call(at, name)) count++;
@@ -153,7 +154,7 @@ export function plainPoint(fn: Fn, at: Point): { layout: Layout; x: Float64Array
     else if (Array.isArray(v) || v instanceof Float64Array) n += v.length;
     else return undefined;
   }
-  const x = new Float64Array(n);
+  const x = alloc(n);
   const entries: { name: string; size: number | null; offset: number }[] = [];
   let offset = 0;
   for (const name of inputs) {
