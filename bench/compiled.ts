@@ -95,10 +95,14 @@ function run(w: Workload): void {
   add('compiled reverse gradient (public gradient())', t.revApi, t.hg, 'hand ∇', '≤ 3×');
   add('compiled forward, one chunk of 16 tangents', t.chunk, t.primal, 'compiled primal', '≤ 4×');
   if (w.forward === 'gradient') {
-    const t0 = performance.now();
-    differentiators.forward.gradient(fn, w.at);
-    const full = (performance.now() - t0) / 1000;
-    add(`compiled forward gradient (${Math.ceil(n / 16)} sweeps, one call)`, full, t.primal * (n / 16), '(n/16)·primal', '≤ 4×');
+    // The fastest of three calls (the first warms the verb's own code up).
+    let full = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const t0 = performance.now();
+      differentiators.forward.gradient(fn, w.at);
+      full = Math.min(full, (performance.now() - t0) / 1000);
+    }
+    add(`compiled forward gradient (${Math.ceil(n / 16)} sweeps, best of 3)`, full, t.primal * (n / 16), '(n/16)·primal', '≤ 4×');
   }
   if (w.interpreted) add('interpreted reverse gradient (before)', t.interpreted, t.hg, 'hand ∇', '');
   add('compile (reverse code, once per shape)', compileMs, 1, 's', '≤ 50 ms');
