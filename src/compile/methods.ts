@@ -12,7 +12,7 @@ type Verb = 'gradient' | 'jacobian' | 'jvp' | 'vjp' | 'hessian' | 'hvp';
 const VERBS: readonly Verb[] = ['gradient', 'jacobian', 'jvp', 'vjp', 'hessian', 'hvp'];
 
 /** A verb on generated code: its answer, or the reason it does not apply to this function. */
-type CompiledVerbs = { [V in Verb]?: (f: Fn, at: Point, arg: never, options: Options) => Answer<never> | string };
+export type CompiledVerbs = { [V in Verb]?: (f: Fn, at: Point, arg: never, options: Options) => Answer<never> | string };
 
 /** What the interpreted path says about itself when no compiled verb ran. */
 const INTERPRETED_NOTE: Record<string, string> = {
@@ -88,7 +88,7 @@ function scratch(f: Fn, n: number): Float64Array {
 }
 
 /** The compiled code for f at this point, or why there is none. */
-function setup(f: Fn, at: Point): { layout: Layout; c: Compiled; x: Float64Array } | string {
+export function setup(f: Fn, at: Point): { layout: Layout; c: Compiled; x: Float64Array } | string {
   // One pass checks and copies a plain point; anything else takes layoutOf, which names the fault.
   const plain = plainPoint(f, at, (n) => scratch(f, n));
   const layout = plain?.layout ?? layoutOf(f, at);
@@ -98,13 +98,13 @@ function setup(f: Fn, at: Point): { layout: Layout; c: Compiled; x: Float64Array
 }
 
 /** A plain array of a typed one (a counted loop: several times faster than Array.from). */
-function toArray(v: Float64Array): number[] {
+export function toArray(v: Float64Array): number[] {
   const out = new Array<number>(v.length);
   for (let i = 0; i < v.length; i++) out[i] = v[i];
   return out;
 }
 
-const shaped = (v: number | Float64Array): number | number[] => (typeof v === 'number' ? v : toArray(v));
+export const shaped = (v: number | Float64Array): number | number[] => (typeof v === 'number' ? v : toArray(v));
 const outputs = (v: number | Float64Array): number => (typeof v === 'number' ? 1 : v.length);
 
 function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) => Float64Array[] | null, first: (value: number | Float64Array) => Float64Array): { value: number | number[]; rows: number[][]; stats: Stats } | string {

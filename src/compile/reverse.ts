@@ -27,7 +27,7 @@ export interface ReverseState {
 export type ReverseCode = (x: Float64Array, off: Int32Array, len: Int32Array, budget: number, st: ReverseState, G: Float64Array) => number | Float64Array;
 
 /** Whether a statement list assigns the variable anywhere (a loop counter the body changes). */
-function assigns(body: readonly Stmt[], name: string): boolean {
+export function assigns(body: readonly Stmt[], name: string): boolean {
   for (const s of walk(body)) if ((s.kind === 'assign' || s.kind === 'for') && s.name === name) return true;
   return false;
 }
