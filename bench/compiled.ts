@@ -48,6 +48,7 @@ interface Workload {
 }
 
 const random = (n: number) => ({ x: Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898) * 0.5) });
+const ONE = new Float64Array([1]);
 const rows: { workload: string; what: string; seconds: number; ratio: string; target: string }[] = [];
 
 function core(fn: Fn, at: Point): { c: Compiled; x: Float64Array; layout: ReturnType<typeof layoutOf> } {
@@ -78,7 +79,8 @@ function run(w: Workload): void {
     hg: () => w.grad(x, g),
     primal: () => compiledValue(fn, layout, c, x),
     evaluate: () => evaluate(fn, w.at as never),
-    revCore: () => compiledPullback(fn, layout, c, rev, x, undefined, () => new Float64Array([1])),
+    // The generated code alone: the gradient buffer kept per shape, as gradient() keeps it.
+    revCore: () => compiledPullback(fn, layout, c, rev, x, undefined, () => ONE, true),
     revApi: () => differentiators.reverse.gradient(fn, w.at),
     chunk: () => fwd(x, c.off, c.len, 1e6, 16, T, 0, 16),
     ...(w.interpreted ? { interpreted: () => differentiators.reverse.gradient(fn, w.at, { engine: 'interpreted' }) } : {}),
