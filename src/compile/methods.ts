@@ -14,11 +14,6 @@ const VERBS: readonly Verb[] = ['gradient', 'jacobian', 'jvp', 'vjp', 'hessian',
 /** A verb on generated code: its answer, or the reason it does not apply to this function. */
 export type CompiledVerbs = { [V in Verb]?: (f: Fn, at: Point, arg: never, options: Options) => Answer<never> | string };
 
-/** What the interpreted path says about itself when no compiled verb ran. */
-const INTERPRETED_NOTE: Record<string, string> = {
-  symbolic: 'symbolic derivatives are evaluated as expressions',
-};
-
 export function withEngine(d: Differentiator, compiled: CompiledVerbs): Differentiator {
   const out = { name: d.name, description: d.description } as Record<string, unknown>;
   for (const verb of VERBS) {
@@ -36,7 +31,7 @@ export function withEngine(d: Differentiator, compiled: CompiledVerbs): Differen
         else why = 'a non-finite result, where float64 may have lost a product: the interpreted sweeps check it';
       }
       const answer = (takesArg ? (d[verb] as (...x: unknown[]) => Answer<unknown>)(f, at, a, options) : (d[verb] as (...x: unknown[]) => Answer<unknown>)(f, at, options));
-      const note = why ?? INTERPRETED_NOTE[d.name] ?? (d.name === 'finite' ? finiteNote(f, at, options) : `${verb} is not compiled for ${d.name}`);
+      const note = why ?? (d.name === 'finite' ? finiteNote(f, at, options) : `${verb} is not compiled for ${d.name}`);
       const engine = note === undefined ? 'compiled' : 'interpreted';
       return { ...answer, stats: { ...answer.stats, engine, ...(note === undefined ? {} : { engineNote: note }) } };
     };
