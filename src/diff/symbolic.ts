@@ -80,7 +80,7 @@ function tidy(B: Builder, e: Expr): { expr: Expr; complete: boolean } {
   return { expr: B.adopt(s.expr), complete: s.complete };
 }
 
-interface CompiledPiece {
+export interface CompiledPiece {
   readonly tests: readonly Condition[];
   /** Outputs: the comparison operands a₁, b₁, a₂, b₂, … */
   readonly testGraph: Graph;
@@ -88,7 +88,7 @@ interface CompiledPiece {
   readonly graph: Graph;
 }
 
-interface Plan {
+export interface Plan {
   readonly layout: Layout;
   readonly pieces: readonly CompiledPiece[];
   readonly vector: boolean;
@@ -124,7 +124,7 @@ function symbolsOf(fn: Fn, layout: Layout, options: Options) {
   return { S, leaves, ...piecesOf(fn, layout, S, leaves, options.maxIterations), data: [] };
 }
 
-function planFor(fn: Fn, layout: Layout, options: Options): Plan {
+export function planFor(fn: Fn, layout: Layout, options: Options): Plan {
   const key = `symbolic:${layout.key}`;
   const cached = fn.cache.get(key) as Plan | undefined;
   if (cached) return cached;
@@ -159,7 +159,7 @@ function planFor(fn: Fn, layout: Layout, options: Options): Plan {
   return plan;
 }
 
-const HOLDS: Record<CompareOp, (a: number, b: number) => boolean> = {
+export const HOLDS: Record<CompareOp, (a: number, b: number) => boolean> = {
   '<': (a, b) => a < b,
   '<=': (a, b) => a <= b,
   '>': (a, b) => a > b,
@@ -231,8 +231,8 @@ function programOf(fn: Fn): Program {
   return fn.program;
 }
 
-function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
-  const layout = layoutOf(fn, at);
+/** The Hessian as one graph (f, then H row by row), derived once per layout. */
+export function hessianPlan(fn: Fn, layout: Layout, options: Options): { graph: Graph; stats: Stats } {
   const key = `symbolic-hessian:${layout.key}`;
   const S = new SymbolicDomain();
   let cached = fn.cache.get(key) as { graph: Graph; stats: Stats } | undefined;
@@ -247,6 +247,12 @@ function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
     cached = { graph: compileExprs(roots, leaves), stats: { treeNodes, dagNodes } };
     fn.cache.set(key, cached);
   }
+  return cached;
+}
+
+function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
+  const layout = layoutOf(fn, at);
+  const cached = hessianPlan(fn, layout, options);
   const v = evaluate(cached.graph, flatten(layout, at));
   const out = Array.from(cached.graph.outputs, (o) => v[o]);
   const n = layout.n;
