@@ -47,7 +47,16 @@ export class Builder {
 
   /** Interns a tree built elsewhere, bottom up without recursion. */
   adopt(root: Expr): Expr {
+    return this.adoptAll([root])[0];
+  }
+
+  /** Interns several trees that may share nodes, each shared node once: O(DAG) for them all. */
+  adoptAll(roots: readonly Expr[]): Expr[] {
     const done = new Map<Expr, Expr>();
+    return roots.map((root) => this.adoptInto(root, done));
+  }
+
+  private adoptInto(root: Expr, done: Map<Expr, Expr>): Expr {
     const stack: [Expr, boolean][] = [[root, false]];
     while (stack.length) {
       const [e, expanded] = stack.pop()!;
