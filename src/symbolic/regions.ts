@@ -4,13 +4,9 @@
 // objects: what the input shared stays shared, and the work is linear in the DAG however many
 // roots read one prefix (the n partials of max(v) all read one running maximum).
 import { NO_SPAN, type Expr } from '../ast';
-import { childrenOf, Dag, postOrder, treeSize } from './dag';
+import { childrenOf, Dag, postOrder } from './dag';
 import { numOf } from './forms';
 import * as N from './numbers';
-
-/** A shared node whose simplified form has at most this many nodes is copied into its users
- *  (x^2, 2x, sin(x)), so that like terms and like factors there still meet. */
-const INLINE = 3;
 
 /** Opaque symbols are calls of no arguments under ops no program can name. */
 const MARK = '\u0000shared';
@@ -98,12 +94,13 @@ export function withSymbols(roots: readonly Expr[], opaque: (e: Expr) => boolean
 }
 
 /**
- * Each of `roots` simplified region by region by `simplifyRegion` (which must keep the value of
- * any subexpression it is given, opaque symbols included). A shared node that simplifies to a
- * number is put back as that number, except a zero, whose sign may decide a user's value (1/(x·0)
- * at x < 0 is -Infinity): its users get it as written and simplify it in their own context.
+ * Each of `roots` simplified region by region: `simplifyRegions` gets every region at once (one
+ * pass of the simplifier over all of them, whose shared leaves and symbols it interns once) and
+ * must keep the value of each, opaque symbols included. A region that simplifies to a zero is put
+ * back into its users as written, since the sign of a zero may decide a user's value (1/(x·0) at
+ * x < 0 is -Infinity) and its users were simplified without looking inside it.
  */
-export function byRegions(roots: readonly Expr[], simplifyRegion: (e: Expr) => Expr): Expr[] {
+export function byRegions(roots: readonly Expr[], simplifyRegions: (locals: readonly Expr[]) => readonly Expr[]): Expr[] {
   const carrier = new Dag().intern({ kind: 'vector', items: roots, span: NO_SPAN });
   const interned = childrenOf(carrier);
   const users = new Map<Expr, number>();
@@ -112,11 +109,10 @@ export function byRegions(roots: readonly Expr[], simplifyRegion: (e: Expr) => E
   });
   const isRoot = new Set(interned);
   const symbols = new Symbols();
-  /** What a user of each node reads in its place: the node's own region as written, a symbol, or a copy. */
+  /** What a user of each node reads in its place: the node's own region as written, or a symbol. */
   const use = new Map<Expr, Expr>();
-  /** Symbols in the order made (children first), each with its region simplified. */
-  const regions: { symbol: Expr; simplified: Expr }[] = [];
-  const regionOf = new Map<Expr, Expr>();
+  /** The regions children first: the shared node, its symbol, and the region as written. */
+  const regions: { node: Expr; symbol: Expr; local: Expr }[] = [];
   postOrder(carrier, childrenOf, (e) => {
     if (e === carrier) return;
     const kids = childrenOf(e);
@@ -125,21 +121,19 @@ export function byRegions(roots: readonly Expr[], simplifyRegion: (e: Expr) => E
       use.set(e, local);
       return;
     }
-    const simplified = simplifyRegion(local);
-    regionOf.set(e, simplified);
-    // A number prints as itself or negated (-0, -3): either way a literal.
-    const n = numOf(simplified.kind === 'call' && simplified.op === 'unaryMinus' ? simplified.args[0] : simplified);
-    if (n !== null) {
-      use.set(e, N.value(n) === 0 ? local : simplified);
-    } else if (!isRoot.has(e) && treeSize(simplified) <= INLINE) {
-      use.set(e, simplified);
-    } else {
-      const symbol = symbols.make();
-      regions.push({ symbol, simplified });
-      use.set(e, symbol);
-    }
+    const symbol = symbols.make();
+    regions.push({ node: e, symbol, local });
+    use.set(e, symbol);
   });
-  // Children's symbols are defined before their users' regions are expanded.
-  for (const { symbol, simplified } of regions) symbols.define(symbol, symbols.expand(simplified));
-  return interned.map((r) => symbols.expand(regionOf.get(r) ?? use.get(r)!));
+  const simplified = simplifyRegions(regions.map((r) => r.local));
+  const final = new Map<Expr, Expr>();
+  regions.forEach(({ node, symbol, local }, i) => {
+    const s = simplified[i];
+    // A number prints as itself or negated (-0, -3): either way a literal.
+    const n = numOf(s.kind === 'call' && s.op === 'unaryMinus' ? s.args[0] : s);
+    const expanded = symbols.expand(s);
+    final.set(node, expanded);
+    symbols.define(symbol, n !== null && N.value(n) === 0 ? symbols.expand(local) : expanded);
+  });
+  return interned.map((r) => final.get(r) ?? use.get(r)!);
 }
