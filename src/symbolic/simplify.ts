@@ -12,11 +12,6 @@ import { byRegions, withSymbols } from './regions';
 import { RULES } from './rules';
 
 export const DEFAULT_BUDGET = 100_000;
-/** Roots that share and are larger than this as trees skip the canonical form over their whole
- *  DAG: flattening sums and products through a DAG that shares this much unshares more than the
- *  DAG bound allows (the derivative of (x+1)…(x+8): 46 DAG nodes against 36), at the cost of a
- *  second pass, and the form by regions is what comes back. */
-const WHOLE_TREE = 500;
 
 export interface SimplifyOptions {
   /** Units of work allowed (nodes built plus pattern nodes compared); default 100,000. */
@@ -60,13 +55,14 @@ export function simplify(expr: Expr, options: SimplifyOptions = {}): Simplified 
  * once (work grows with the DAG, not with the number of roots), and the results together are
  * never a larger DAG than the roots together. The budget is per root.
  *
- * Two forms are built: every root in canonical form over the whole DAG (the simplest trees, but
- * n-ary sums and products absorb what they share: 3.7·x·(1 - x) and x·(1 - x) share nothing),
- * and, where the roots share (their trees are more than twice their DAG), the form by regions,
- * each shared node simplified with the shared nodes under it kept as they are (regions.ts). Of
- * these (and the roots themselves, as a last resort) the one that prints smallest among those
- * no larger as a DAG comes back. Roots that share little (x + x, whose DAG of 2 becomes 2x's 3)
- * are not held to the DAG bound.
+ * First every root in canonical form over the whole DAG (the smallest trees). Where the roots
+ * share (their trees are more than twice their DAG) and that form unshares past their DAG size
+ * (n-ary sums and products absorb what they share: 3.7·x·(1 - x) and x·(1 - x) share nothing),
+ * the form by regions (regions.ts): each shared node simplified once with the shared nodes under
+ * it as opaque symbols, kept only where it is no larger as a DAG than as written, and tried also
+ * with decimals kept as written (3.7 is one node; as 37/10 it is three). Of these and the roots
+ * themselves, the one that prints smallest among those no larger as a DAG comes back. Roots that
+ * share little (x + x, whose DAG of 2 becomes 2x's 3) are not held to the DAG bound.
  */
 export function simplifyAll(roots: readonly Expr[], options: SimplifyOptions = {}): SimplifiedAll {
   const budget = new Budget((options.budget ?? DEFAULT_BUDGET) * Math.max(1, roots.length));
@@ -81,13 +77,13 @@ export function simplifyAll(roots: readonly Expr[], options: SimplifyOptions = {
     const size = measure(exprs);
     if (size.dag <= limit && (best.exprs === roots || size.tree <= best.tree)) best = { exprs, ...size };
   };
-  if (!shares || before.tree <= WHOLE_TREE) consider(whole(roots, canon));
+  consider(whole(roots, canon));
   if (shares && best.exprs === roots) {
     consider(
       byRegions(roots, (locals) => {
-        const plain = render(toCanonical(ast.vector(locals), canon)) as Extract<Expr, { kind: 'vector' }>;
+        const plain = items(render(toCanonical(ast.vector(locals), canon)));
         const decimal = hasDecimal(locals) ? withSymbols(locals, isDecimal, (r) => whole(r, canon)) : [];
-        return locals.map((local, i) => smallestWithin(local, [plain.items[i], ...(decimal.length ? [decimal[i]] : [])]));
+        return locals.map((local, i) => smallestWithin(local, [plain[i], ...(decimal.length ? [decimal[i]] : [])]));
       }),
     );
   }
@@ -96,18 +92,14 @@ export function simplifyAll(roots: readonly Expr[], options: SimplifyOptions = {
 
 /** Each root in canonical form over their one DAG, factored where that prints smaller. */
 function whole(roots: readonly Expr[], canon: Canon): Expr[] {
-  const [plain, factored] = forms(roots, canon);
+  const canonical = toCanonical(ast.vector(roots), canon);
+  const plain = items(render(canonical));
+  const factored = items(render(new Factorer(canon).run(canonical)));
   const [plainSizes, factoredSizes] = [treeSizes(plain), treeSizes(factored)];
   return plain.map((p, i) => (factoredSizes[i] <= plainSizes[i] ? factored[i] : p));
 }
 
-/** The roots in canonical form, and factored, both over their one DAG and rendered. */
-function forms(roots: readonly Expr[], canon: Canon): [Expr[], Expr[]] {
-  const canonical = toCanonical(ast.vector(roots), canon);
-  const factored = new Factorer(canon).run(canonical);
-  const items = (e: Expr) => [...(e as Extract<Expr, { kind: 'vector' }>).items];
-  return [items(render(canonical)), items(render(factored))];
-}
+const items = (e: Expr): Expr[] => [...(e as Extract<Expr, { kind: 'vector' }>).items];
 
 /** Of `written` and its simplified forms, the one that prints smallest among those no larger as a DAG. */
 function smallestWithin(written: Expr, simplified: readonly Expr[]): Expr {
