@@ -10,11 +10,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { differentiator, differentiators, METHODS as REGISTERED } from '../src/diff/registry';
+import type { MethodName } from '../src/diff/types';
 import * as js from './gradbench-js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist/cli.js');
-const METHODS = ['reverse', 'forward', 'finite', 'symbolic'];
+/** Every registered method, the ones whose cost grows least first. */
+const METHODS = [...REGISTERED].sort((a, b) => differentiators[a].facts.costGrowth - differentiators[b].facts.costGrowth);
 const MODULES = ['llsq', 'lse', 'det'];
 
 interface Case {
@@ -52,7 +55,7 @@ const derivative = (c: Case) => !['primal', 'cost', 'objective'].includes(c.func
 const inputs = (c: Case) => (c.module === 'kmeans' ? 8080 : c.module === 'gmm' ? 2030 : 0);
 
 /** Workloads a method takes too long on for a short run (seconds per call on a shared 2-core box). */
-const SKIP: Record<string, (c: Case) => string | null> = {
+const SKIP: Record<MethodName, (c: Case) => string | null> = {
   reverse: () => null,
   forward: (c) => (derivative(c) && inputs(c) > 0 ? `${inputs(c)} inputs, data included` : c.module === 'ode' && c.input.s === 10 && derivative(c) ? 'slow' : null),
   finite: (c) =>
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'min-seconds': { type: 'string', default: '0.5' }, 'min-runs': { type: 'string', default: '3' }, methods: { type: 'string', default: METHODS.join(',') } } });
   const minSeconds = Number(values['min-seconds']);
   const minRuns = Number(values['min-runs']);
-  const methods = values.methods!.split(',');
+  const methods = values.methods!.split(',').map((m) => differentiator(m).name);
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' first`);
   const dir = casesDir();
   const recorded: Case[] = MODULES.flatMap((m) => readFileSync(join(dir, `${m}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Case));

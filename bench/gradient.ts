@@ -2,13 +2,14 @@
 // timed in one run so that the ratios hold on a shared, noisy machine.
 import b from 'benny';
 import { compile, differentiators, layoutOf, type Fn } from '../src/index';
+import type { Method } from '../src/diff/types';
 import { flatten } from '../src/diff/fn';
 import { valueAt } from '../src/diff/trace';
 import { evaluate } from '../src/evaluate';
 import { ROSENBROCK, rosenbrockPoint } from './workloads';
 
-/** Methods whose cost grows with n are left out above these sizes (seconds per call). */
-const LIMIT: Record<string, number> = { finite: 1000, forward: 1000, symbolic: 10000, reverse: 100000 };
+/** A method is left out above its registered input limit (a gradient there takes minutes). */
+const runs = (d: Method, n: number): boolean => n <= d.facts.inputLimit;
 
 export interface Row {
   n: number;
@@ -22,12 +23,12 @@ export async function gradientSuite(sizes: readonly number[], rows: Row[]): Prom
     const at = rosenbrockPoint(n);
     const layout = layoutOf(fn, at);
     const x = flatten(layout, at);
-    for (const d of Object.values(differentiators)) if (n <= LIMIT[d.name]) d.gradient(fn, at); // trace, derive, compile once
+    for (const d of Object.values(differentiators)) if (runs(d, n)) d.gradient(fn, at); // trace, derive, compile once
     const cases = [
       b.add('evaluate (graph replay)', () => valueAt(fn, layout, x)),
       b.add('evaluate (interpreter)', () => evaluate(fn.program!, at)),
       ...Object.values(differentiators)
-        .filter((d) => n <= LIMIT[d.name])
+        .filter((d) => runs(d, n))
         .map((d) => b.add(`${d.name} gradient`, () => d.gradient(fn, at))),
     ];
     const summary = await b.suite(

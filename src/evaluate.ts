@@ -1,7 +1,7 @@
 // `evaluate`: a program or expression on float64 inputs; a compiled Fn runs its generated primal.
 import type { Program } from './ast';
-import { compiledFor, compiledValue, flatPoint, plainPoint, refusal } from './compile/engine';
-import { layoutOf } from './diff/fn';
+import { compiledFor, compiledValue, refusal } from './compile/engine';
+import { plainPoint, type Fn } from './diff/fn';
 import type { Engine } from './diff/types';
 import { EvalError } from './errors';
 import { float } from './interpret/domain';
@@ -18,13 +18,13 @@ export interface EvaluateOptions extends RunOptions, CompileOptions {
 /** Source text, a program, a compiled function or a JS function (see compile), at float64 inputs;
  *  a compiled Fn runs its generated primal. */
 export function evaluate(source: FnLike, inputs: Inputs = {}, options: EvaluateOptions = {}): number | number[] {
-  if (typeof source === 'object' && source.kind === 'fn' && source.program && plainPoint(source, inputs) && refusal(source, options.engine) === undefined) {
-    // Inputs the layout cannot hold (infinite, missing, unknown) go to the interpreter, whose
-    // answer or error is the contract.
-    const layout = layoutOf(source, inputs);
-    const c = compiledFor(source, layout);
+  // Inputs the layout cannot hold (infinite, missing, unknown) go to the interpreter, whose
+  // answer or error is the contract.
+  const plain = typeof source === 'object' && source.kind === 'fn' && source.program && refusal(source, options.engine) === undefined ? plainPoint(source, inputs) : undefined;
+  if (plain) {
+    const c = compiledFor(source as Fn, plain.layout);
     if (typeof c !== 'string') {
-      const v = compiledValue(source, layout, c, flatPoint(layout, inputs), options.maxIterations);
+      const v = compiledValue(source as Fn, plain.layout, c, plain.x, options.maxIterations);
       return typeof v === 'number' ? v : Array.from(v);
     }
   }

@@ -41,7 +41,28 @@ export interface Primitive {
   readonly joint?: JointPartials;
   /** One sentence for `--help` and the README. */
   readonly doc: string;
+  /** For an op whose derivative jumps: which side of the jump the arguments are on (the sign of
+   *  abs's argument, the index of max's winner). `compare`'s probe looks for a change of side
+   *  within a finite-difference step. */
+  readonly kink?: (x: readonly number[]) => number;
+  /** How LaTeX writes a call: a command before the parenthesised arguments (`\\sin`), or the whole
+   *  form from the arguments' TeX (`\\sqrt{x}`); absent, `\\operatorname{name}`. */
+  readonly tex?: string | ((args: readonly string[]) => string);
+  /** The operator that spells the op in source text, and how tightly it binds; the printers
+   *  read these (operators are not called by name). */
+  readonly operator?: { readonly symbol: string; readonly binding: Binding };
+  /** The op in terms of others, for a domain without a formula of its own (sec = 1/cos); the
+   *  row's float function is this identity run on float64. */
+  readonly identity?: Identity;
 }
+
+/** Operator binding, loosest first: a + b, a * b, -a, a ^ b. */
+export type Binding = 'sum' | 'product' | 'unary' | 'power';
+
+export type Identity = <T>(A: Algebra<T>, x: readonly T[]) => T;
+
+/** The facts of a row beyond its function and rules. */
+type Facts = Pick<Primitive, 'kink' | 'tex' | 'operator'>;
 
 const one = <T>(A: Algebra<T>) => A.lift(1);
 const zero = <T>(A: Algebra<T>) => A.lift(0);
@@ -141,15 +162,44 @@ function nthRoot(x: number, n: number): number {
   return Math.pow(x, 1 / n);
 }
 
-function row(name: string, arity: number | readonly [number, number], fn: Primitive['fn'], d: readonly Partial[], doc: string): Primitive {
+function row(name: string, arity: number | readonly [number, number], fn: Primitive['fn'], d: readonly Partial[], doc: string, facts: Facts = {}): Primitive {
   // A few arguments at most: a spread of them is safe.
-  return { name, arity, fn, apply: (x) => fn(...x), d, doc };
+  return { name, arity, fn, apply: (x) => fn(...x), d, doc, ...facts };
 }
+
+/** The rows' own float64 functions as an algebra, for identities (read late: the table is built
+ *  by then). */
+const FLOAT: Algebra<number> = {
+  lift: (c) => c,
+  add: (a, b) => PRIMITIVES.get('add')!.fn(a, b),
+  sub: (a, b) => PRIMITIVES.get('subtract')!.fn(a, b),
+  mul: (a, b) => PRIMITIVES.get('multiply')!.fn(a, b),
+  div: (a, b) => PRIMITIVES.get('divide')!.fn(a, b),
+  neg: (a) => PRIMITIVES.get('unaryMinus')!.fn(a),
+  pow: (a, b) => PRIMITIVES.get('pow')!.fn(a, b),
+  call: (op, ...x) => PRIMITIVES.get(op)!.apply(x),
+};
+
+/** A one-argument row defined by an identity in other ops: its float function is the identity
+ *  on float64, so the two cannot disagree. */
+function defined(name: string, identity: Identity, d: readonly Partial[], doc: string, facts: Facts = {}): Primitive {
+  const fn = (x: number) => identity(FLOAT, [x]);
+  return { name, arity: 1, fn, apply: (x) => fn(x[0]), d, doc, identity, ...facts };
+}
+
+/** An op of x⁻¹: sec x = 1/cos x, acot x = atan(1/x). */
+const ofRecip = (op: string): Identity => (A, [x]) => A.call(op, recip(A, x));
+const recipOf = (op: string): Identity => (A, [x]) => recip(A, A.call(op, x));
+
+/** Which side of 0 the (first) argument is on. */
+const signSide = ([a]: readonly number[]) => Math.sign(a);
+/** The index of the argument an extremum takes (ties: the first, as its partials). */
+const winner = (op: string) => (x: readonly number[]) => x.indexOf(PRIMITIVES.get(op)!.apply(x));
 
 /** A row for an n-ary op, given as a function of one array of arguments; its rule is one partial
  *  that reads `i`, or joint partials (then each partial alone costs as much as all of them). */
-function nary(name: string, least: number, apply: Primitive['apply'], rule: Partial | { joint: JointPartials }, doc: string): Primitive {
-  const base = { name, arity: [least, Infinity] as const, fn: (...x: number[]) => apply(x), apply, doc };
+function nary(name: string, least: number, apply: Primitive['apply'], rule: Partial | { joint: JointPartials }, doc: string, facts: Facts = {}): Primitive {
+  const base = { name, arity: [least, Infinity] as const, fn: (...x: number[]) => apply(x), apply, doc, ...facts };
   if (typeof rule === 'function') return { ...base, d: [rule] };
   const { joint } = rule;
   return { ...base, d: [(A, x, o, i) => joint(A, x, o)[i]], joint };
@@ -158,68 +208,70 @@ function nary(name: string, least: number, apply: Primitive['apply'], rule: Part
 // prettier-ignore
 const ROWS: readonly Primitive[] = [
   // Arithmetic: the operators + - * / ^ and unary minus are these calls.
-  row('add',        2, (a, b) => a + b,     [one, one],                                          'a + b'),                  // d = 1, 1
-  row('subtract',   2, (a, b) => a - b,     [one, (A) => A.lift(-1)],                            'a - b'),                  // d = 1, -1
-  row('multiply',   2, (a, b) => a * b,     [(A, [, b]) => b, (A, [a]) => a],                    'a * b'),                  // d = b, a
-  row('divide',     2, (a, b) => a / b,     [(A, [, b]) => recip(A, b), (A, [, b], o) => A.neg(A.div(o, b))], 'a / b'),     // d = 1/b, -a/b²
-  row('unaryMinus', 1, (a) => -a,           [(A) => A.lift(-1)],                                 '-a'),                     // d = -1
-  row('pow',        2, Math.pow,            [(A, [a, b]) => A.mul(b, A.pow(a, A.sub(b, A.lift(1)))), (A, [a], o) => A.mul(o, A.call('log', a))], 'a ^ b'), // d = b·a^(b-1), a^b·ln a
+  row('add',        2, (a, b) => a + b,     [one, one],                                          'a + b', { operator: { symbol: '+', binding: 'sum' } }),     // d = 1, 1
+  row('subtract',   2, (a, b) => a - b,     [one, (A) => A.lift(-1)],                            'a - b', { operator: { symbol: '-', binding: 'sum' } }),     // d = 1, -1
+  row('multiply',   2, (a, b) => a * b,     [(A, [, b]) => b, (A, [a]) => a],                    'a * b', { operator: { symbol: '*', binding: 'product' } }), // d = b, a
+  row('divide',     2, (a, b) => a / b,     [(A, [, b]) => recip(A, b), (A, [, b], o) => A.neg(A.div(o, b))], 'a / b', { operator: { symbol: '/', binding: 'product' } }), // d = 1/b, -a/b²
+  row('unaryMinus', 1, (a) => -a,           [(A) => A.lift(-1)],                                 '-a', { operator: { symbol: '-', binding: 'unary' } }),      // d = -1
+  row('pow',        2, Math.pow,            [(A, [a, b]) => A.mul(b, A.pow(a, A.sub(b, A.lift(1)))), (A, [a], o) => A.mul(o, A.call('log', a))], 'a ^ b', { operator: { symbol: '^', binding: 'power' } }), // d = b·a^(b-1), a^b·ln a
   // Constants, as nullary ops so a high-precision domain can give its own digits.
-  row('pi',         0, () => Math.PI,       [],                                                  'π'),
-  row('e',          0, () => Math.E,        [],                                                  "Euler's number"),
+  row('pi',         0, () => Math.PI,       [],                                                  'π', { tex: '\\pi' }),
+  row('e',          0, () => Math.E,        [],                                                  "Euler's number", { tex: 'e' }),
   // Exponentials and logarithms.
-  row('exp',        1, Math.exp,            [(A, x, o) => o],                                    'e^x'),                    // d = exp x
+  row('exp',        1, Math.exp,            [(A, x, o) => o],                                    'e^x', { tex: '\\exp' }),                    // d = exp x
   row('log',   [1, 2], (x, b) => (b === undefined ? Math.log(x) : Math.log(x) / Math.log(b)),
     [(A, [x, b]) => recip(A, b === undefined ? x : A.mul(x, A.call('log', b))),                                            // d/dx = 1/(x ln b)
-     (A, [, b], o) => A.neg(A.div(o, A.mul(b, A.call('log', b))))],                              'natural log; log(x, b) to base b'), // d/db = -log_b x/(b ln b)
-  row('log10',      1, Math.log10,          [(A, [x]) => recip(A, A.mul(x, A.lift(Math.LN10)))], 'base-10 log'),            // d = 1/(x ln 10)
-  row('log2',       1, Math.log2,           [(A, [x]) => recip(A, A.mul(x, A.lift(Math.LN2)))],  'base-2 log'),             // d = 1/(x ln 2)
-  row('sqrt',       1, Math.sqrt,           [(A, x, o) => recip(A, A.mul(A.lift(2), o))],        'square root'),            // d = 1/(2√x)
-  row('cbrt',       1, Math.cbrt,           [(A, x, o) => recip(A, A.mul(A.lift(3), sq(A, o)))], 'cube root'),              // d = 1/(3 ∛x²)
+     (A, [, b], o) => A.neg(A.div(o, A.mul(b, A.call('log', b))))],                              'natural log; log(x, b) to base b',
+    { tex: ([x, b]) => (b === undefined ? `\\ln\\left(${x}\\right)` : `\\log_{${b}}\\left(${x}\\right)`) }), // d/db = -log_b x/(b ln b)
+  row('log10',      1, Math.log10,          [(A, [x]) => recip(A, A.mul(x, A.lift(Math.LN10)))], 'base-10 log', { tex: '\\log_{10}' }),            // d = 1/(x ln 10)
+  row('log2',       1, Math.log2,           [(A, [x]) => recip(A, A.mul(x, A.lift(Math.LN2)))],  'base-2 log', { tex: '\\log_{2}' }),             // d = 1/(x ln 2)
+  row('sqrt',       1, Math.sqrt,           [(A, x, o) => recip(A, A.mul(A.lift(2), o))],        'square root', { tex: ([x]) => `\\sqrt{${x}}` }),            // d = 1/(2√x)
+  row('cbrt',       1, Math.cbrt,           [(A, x, o) => recip(A, A.mul(A.lift(3), sq(A, o)))], 'cube root', { tex: ([x]) => `\\sqrt[3]{${x}}` }),              // d = 1/(3 ∛x²)
   row('nthRoot',[1, 2], (x, n = 2) => nthRoot(x, n),
     [(A, [, n = A.lift(2)], o) => recip(A, A.mul(n, A.pow(o, A.sub(n, A.lift(1))))),                                       // d/dx = 1/(n·out^(n-1))
-     (A, [x, n], o) => A.neg(A.div(A.mul(o, A.call('log', A.call('abs', x))), sq(A, n!)))],   'real n-th root (default n = 2)'), // d/dn = -out·ln|x|/n²
+     (A, [x, n], o) => A.neg(A.div(A.mul(o, A.call('log', A.call('abs', x))), sq(A, n!)))],   'real n-th root (default n = 2)',
+    { tex: ([x, n = '2']) => `\\sqrt[${n}]{${x}}` }), // d/dn = -out·ln|x|/n²
   // Trigonometric.
-  row('sin',        1, Math.sin,            [(A, [x]) => A.call('cos', x)],                      'sine'),                   // d = cos x
-  row('cos',        1, Math.cos,            [(A, [x]) => A.neg(A.call('sin', x))],               'cosine'),                 // d = -sin x
-  row('tan',        1, Math.tan,            [(A, x, o) => A.add(A.lift(1), sq(A, o))],           'tangent'),                // d = 1 + tan² x
-  row('sec',        1, (x) => 1 / Math.cos(x), [(A, [x], o) => A.mul(o, A.call('tan', x))],      'secant'),                 // d = sec x tan x
-  row('csc',        1, (x) => 1 / Math.sin(x), [(A, [x], o) => A.neg(A.mul(o, A.call('cot', x)))], 'cosecant'),           // d = -csc x cot x
-  row('cot',        1, (x) => 1 / Math.tan(x), [(A, x, o) => A.neg(A.add(A.lift(1), sq(A, o)))], 'cotangent'),            // d = -(1 + cot² x)
-  row('asin',       1, Math.asin,           [(A, [x]) => recip(A, A.call('sqrt', A.sub(A.lift(1), sq(A, x))))], 'inverse sine'),      // d = 1/√(1-x²)
-  row('acos',       1, Math.acos,           [(A, [x]) => A.neg(recip(A, A.call('sqrt', A.sub(A.lift(1), sq(A, x)))))], 'inverse cosine'), // d = -1/√(1-x²)
-  row('atan',       1, Math.atan,           [(A, [x]) => recip(A, A.add(A.lift(1), sq(A, x)))],  'inverse tangent'),        // d = 1/(1+x²)
+  row('sin',        1, Math.sin,            [(A, [x]) => A.call('cos', x)],                      'sine', { tex: '\\sin' }),                   // d = cos x
+  row('cos',        1, Math.cos,            [(A, [x]) => A.neg(A.call('sin', x))],               'cosine', { tex: '\\cos' }),                 // d = -sin x
+  row('tan',        1, Math.tan,            [(A, x, o) => A.add(A.lift(1), sq(A, o))],           'tangent', { tex: '\\tan' }),                // d = 1 + tan² x
+  defined('sec',    recipOf('cos'),      [(A, [x], o) => A.mul(o, A.call('tan', x))],         'secant', { tex: '\\sec' }),                 // d = sec x tan x
+  defined('csc',    recipOf('sin'),      [(A, [x], o) => A.neg(A.mul(o, A.call('cot', x)))],  'cosecant', { tex: '\\csc' }),           // d = -csc x cot x
+  defined('cot',    recipOf('tan'),      [(A, x, o) => A.neg(A.add(A.lift(1), sq(A, o)))],    'cotangent', { tex: '\\cot' }),            // d = -(1 + cot² x)
+  row('asin',       1, Math.asin,           [(A, [x]) => recip(A, A.call('sqrt', A.sub(A.lift(1), sq(A, x))))], 'inverse sine', { tex: '\\arcsin' }),      // d = 1/√(1-x²)
+  row('acos',       1, Math.acos,           [(A, [x]) => A.neg(recip(A, A.call('sqrt', A.sub(A.lift(1), sq(A, x)))))], 'inverse cosine', { tex: '\\arccos' }), // d = -1/√(1-x²)
+  row('atan',       1, Math.atan,           [(A, [x]) => recip(A, A.add(A.lift(1), sq(A, x)))],  'inverse tangent', { tex: '\\arctan' }),        // d = 1/(1+x²)
   row('atan2',      2, Math.atan2,          [(A, [y, x]) => A.div(x, A.add(sq(A, x), sq(A, y))),                            // d/dy = x/(x²+y²)
                                              (A, [y, x]) => A.neg(A.div(y, A.add(sq(A, x), sq(A, y))))], 'angle of (x, y): atan2(y, x)'), // d/dx = -y/(x²+y²)
-  row('asec',       1, (x) => Math.acos(1 / x), [(A, [x]) => recip(A, A.mul(sq(A, x), A.call('sqrt', A.sub(A.lift(1), recip(A, sq(A, x))))))], 'inverse secant'),      // d = 1/(x²√(1-1/x²))
-  row('acsc',       1, (x) => Math.asin(1 / x), [(A, [x]) => A.neg(recip(A, A.mul(sq(A, x), A.call('sqrt', A.sub(A.lift(1), recip(A, sq(A, x)))))))], 'inverse cosecant'), // d = -1/(x²√(1-1/x²))
-  row('acot',       1, (x) => Math.atan(1 / x), [(A, [x]) => A.neg(recip(A, A.add(A.lift(1), sq(A, x))))], 'inverse cotangent'), // d = -1/(1+x²)
+  defined('asec',   ofRecip('acos'), [(A, [x]) => recip(A, A.mul(sq(A, x), A.call('sqrt', A.sub(A.lift(1), recip(A, sq(A, x))))))], 'inverse secant'),      // d = 1/(x²√(1-1/x²))
+  defined('acsc',   ofRecip('asin'), [(A, [x]) => A.neg(recip(A, A.mul(sq(A, x), A.call('sqrt', A.sub(A.lift(1), recip(A, sq(A, x)))))))], 'inverse cosecant'), // d = -1/(x²√(1-1/x²))
+  defined('acot',   ofRecip('atan'), [(A, [x]) => A.neg(recip(A, A.add(A.lift(1), sq(A, x))))], 'inverse cotangent'), // d = -1/(1+x²)
   // Hyperbolic.
-  row('sinh',       1, Math.sinh,           [(A, [x]) => A.call('cosh', x)],                     'hyperbolic sine'),        // d = cosh x
-  row('cosh',       1, Math.cosh,           [(A, [x]) => A.call('sinh', x)],                     'hyperbolic cosine'),      // d = sinh x
-  row('tanh',       1, Math.tanh,           [(A, x, o) => A.sub(A.lift(1), sq(A, o))],           'hyperbolic tangent'),     // d = 1 - tanh² x
-  row('sech',       1, (x) => 1 / Math.cosh(x), [(A, [x], o) => A.neg(A.mul(o, A.call('tanh', x)))], 'hyperbolic secant'), // d = -sech x tanh x
-  row('csch',       1, (x) => 1 / Math.sinh(x), [(A, [x], o) => A.neg(A.mul(o, A.call('coth', x)))], 'hyperbolic cosecant'), // d = -csch x coth x
-  row('coth',       1, (x) => 1 / Math.tanh(x), [(A, x, o) => A.sub(A.lift(1), sq(A, o))],       'hyperbolic cotangent'),   // d = 1 - coth² x
+  row('sinh',       1, Math.sinh,           [(A, [x]) => A.call('cosh', x)],                     'hyperbolic sine', { tex: '\\sinh' }),        // d = cosh x
+  row('cosh',       1, Math.cosh,           [(A, [x]) => A.call('sinh', x)],                     'hyperbolic cosine', { tex: '\\cosh' }),      // d = sinh x
+  row('tanh',       1, Math.tanh,           [(A, x, o) => A.sub(A.lift(1), sq(A, o))],           'hyperbolic tangent', { tex: '\\tanh' }),     // d = 1 - tanh² x
+  defined('sech',   recipOf('cosh'), [(A, [x], o) => A.neg(A.mul(o, A.call('tanh', x)))], 'hyperbolic secant'), // d = -sech x tanh x
+  defined('csch',   recipOf('sinh'), [(A, [x], o) => A.neg(A.mul(o, A.call('coth', x)))], 'hyperbolic cosecant'), // d = -csch x coth x
+  defined('coth',   recipOf('tanh'),     [(A, x, o) => A.sub(A.lift(1), sq(A, o))],           'hyperbolic cotangent', { tex: '\\coth' }),   // d = 1 - coth² x
   row('asinh',      1, Math.asinh,          [(A, [x]) => recip(A, A.call('sqrt', A.add(sq(A, x), A.lift(1))))], 'inverse hyperbolic sine'),   // d = 1/√(x²+1)
   row('acosh',      1, Math.acosh,          [(A, [x]) => recip(A, A.call('sqrt', A.sub(sq(A, x), A.lift(1))))], 'inverse hyperbolic cosine'), // d = 1/√(x²-1)
   row('atanh',      1, Math.atanh,          [(A, [x]) => recip(A, A.sub(A.lift(1), sq(A, x)))],  'inverse hyperbolic tangent'),   // d = 1/(1-x²)
-  row('asech',      1, (x) => Math.acosh(1 / x), [(A, [x]) => A.neg(recip(A, A.mul(sq(A, x), A.call('sqrt', A.sub(recip(A, sq(A, x)), A.lift(1))))))], 'inverse hyperbolic secant'),   // d = -1/(x²√(1/x²-1))
-  row('acsch',      1, (x) => Math.asinh(1 / x), [(A, [x]) => A.neg(recip(A, A.mul(sq(A, x), A.call('sqrt', A.add(recip(A, sq(A, x)), A.lift(1))))))], 'inverse hyperbolic cosecant'), // d = -1/(x²√(1/x²+1))
-  row('acoth',      1, (x) => Math.atanh(1 / x), [(A, [x]) => recip(A, A.sub(A.lift(1), sq(A, x)))], 'inverse hyperbolic cotangent'), // d = 1/(1-x²)
+  defined('asech',  ofRecip('acosh'), [(A, [x]) => A.neg(recip(A, A.mul(sq(A, x), A.call('sqrt', A.sub(recip(A, sq(A, x)), A.lift(1))))))], 'inverse hyperbolic secant'),   // d = -1/(x²√(1/x²-1))
+  defined('acsch',  ofRecip('asinh'), [(A, [x]) => A.neg(recip(A, A.mul(sq(A, x), A.call('sqrt', A.add(recip(A, sq(A, x)), A.lift(1))))))], 'inverse hyperbolic cosecant'), // d = -1/(x²√(1/x²+1))
+  defined('acoth',  ofRecip('atanh'), [(A, [x]) => recip(A, A.sub(A.lift(1), sq(A, x)))], 'inverse hyperbolic cotangent'), // d = 1/(1-x²)
   // Piecewise.
-  row('abs',        1, Math.abs,            [(A, [x]) => A.call('sign', x)],                     'absolute value'),         // d = sign x, so abs'(0) = 0
-  row('sign',       1, Math.sign,           [zero],                                              'sign: -1, 0 or 1'),       // d = 0 (a jump at 0)
-  row('heaviside',  1, (x) => (x > 0 ? 1 : 0), [zero],                                          'step: 1 where x > 0, else 0'), // d = 0 (a jump at 0)
-  nary('max',       1, max,              { joint: maxPartials },                               'largest argument'),  // d/dxᵢ = 1 for the first maximum
-  nary('min',       1, min,              { joint: minPartials },                               'smallest argument'), // d/dxᵢ = 1 for the first minimum
+  row('abs',        1, Math.abs,            [(A, [x]) => A.call('sign', x)],                     'absolute value', { kink: signSide, tex: ([x]) => `\\left|${x}\\right|` }),         // d = sign x, so abs'(0) = 0
+  row('sign',       1, Math.sign,           [zero],                                              'sign: -1, 0 or 1', { kink: signSide }),       // d = 0 (a jump at 0)
+  row('heaviside',  1, (x) => (x > 0 ? 1 : 0), [zero],                                          'step: 1 where x > 0, else 0', { kink: signSide }), // d = 0 (a jump at 0)
+  nary('max',       1, max,              { joint: maxPartials },                               'largest argument', { kink: winner('max'), tex: '\\max' }),  // d/dxᵢ = 1 for the first maximum
+  nary('min',       1, min,              { joint: minPartials },                               'smallest argument', { kink: winner('min'), tex: '\\min' }), // d/dxᵢ = 1 for the first minimum
   nary('hypot',     1, hypot,            (A, x, o, i) => A.div(x[i], o),                       'Euclidean norm of the arguments'), // d/dxᵢ = xᵢ/out
   nary('sum',       1, sum,              one,                                                  'sum of the arguments'),   // d/dxᵢ = 1
   nary('dot',       2, dot,              (A, x, o, i) => x[(i + x.length / 2) % x.length],     'dot(a, b) = Σ aᵢbᵢ of two equal halves'), // d/daᵢ = bᵢ, d/dbᵢ = aᵢ
   nary('logsumexp', 1, logsumexp,        (A, x, o, i) => A.call('exp', A.sub(x[i], o)),        'log Σ e^xᵢ, computed stably'), // d/dxᵢ = softmax(x)ᵢ
   // The network's activations.
   row('sigmoid',    1, sigmoid,             [(A, x, o) => A.mul(o, A.sub(A.lift(1), o))],        'logistic 1/(1+e^-x)'),    // d = σ(1 - σ)
-  row('relu',       1, (x) => (x > 0 ? x : 0), [(A, [x]) => step(A, x)],                         'max(x, 0)'),              // d = H(x), so relu'(0) = 0
+  row('relu',       1, (x) => (x > 0 ? x : 0), [(A, [x]) => step(A, x)],                         'max(x, 0)', { kink: signSide }),              // d = H(x), so relu'(0) = 0
   row('softplus',   1, (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), [(A, [x]) => A.call('sigmoid', x)], 'log(1 + e^x)'), // d = σ(x)
 ];
 
@@ -251,6 +303,6 @@ export function partials<T>(p: Primitive, A: Algebra<T>, x: readonly T[], out: T
   return d;
 }
 
-/** Names the user may call as functions; operators and constants are spelled otherwise. */
-export const OPERATOR_NAMES = new Set(['add', 'subtract', 'multiply', 'divide', 'unaryMinus', 'pow']);
-export const CONSTANT_NAMES = new Set(['pi', 'e']);
+/** Names the user may not call as functions: operators and constants are spelled otherwise. */
+export const OPERATOR_NAMES: ReadonlySet<string> = new Set(ROWS.filter((p) => p.operator).map((p) => p.name));
+export const CONSTANT_NAMES: ReadonlySet<string> = new Set(ROWS.filter((p) => p.arity === 0).map((p) => p.name));

@@ -66,6 +66,19 @@ describe('gradlab compare', () => {
     expect(c.methods.every((m: { ok: boolean }) => m.ok)).toBe(true);
   });
 
+  it('runs the engine asked for and gives the reference the time limit asked for', () => {
+    const slow = 's = 0\nfor k = 1:20000 {\n  s = s + sin(x * k)\n}\ns';
+    const r = gradlab(['compare', slow, '--at', 'x=0.3', '--engine', 'interpreted', '--reference-time-limit', '0.05', '--methods', 'forward,reverse', '--json']);
+    expect(r.status).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.reference).toBeNull();
+    expect(c.referenceError).toMatch(/ran past its time limit of 0.05 s .*--reference-time-limit/);
+    for (const m of c.methods) expect([m.ok, m.stats.engine]).toEqual([true, 'interpreted']);
+    expect(c.methods[0].gradient.x).toBeCloseTo(c.methods[1].gradient.x, 8);
+    const bad = gradlab(['compare', 'x', '--at', 'x=1', '--reference-time-limit', '-1']);
+    expect([bad.status, bad.stderr.trim().split('\n').length]).toEqual([1, 1]);
+  });
+
   it('refuses an unknown method with a clear error and exit code 1', () => {
     const r = gradlab(['compare', 'x', '--at', 'x=1', '--methods', 'magic']);
     expect(r.status).toBe(1);

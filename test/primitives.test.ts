@@ -8,6 +8,11 @@ import { evaluate } from '../src/evaluate';
 import { parse } from '../src/parse/parse';
 import { arityRange, CONSTANT_NAMES, OPERATOR_NAMES, primitive, PRIMITIVES } from '../src/primitives';
 import { caught, close } from './support/helpers';
+import { compare } from '../src/diff/compare';
+import { bignumber } from '../src/domains/bignumber';
+import { complex, complexOf } from '../src/domains/complex';
+import { print } from '../src/print/print';
+import { toLatex } from '../src/print/latex';
 
 const ROWS = [...PRIMITIVES.values()];
 const CALLABLE = ROWS.filter((p) => !CONSTANT_NAMES.has(p.name));
@@ -122,4 +127,72 @@ describe('values', () => {
       expect(close(evaluate(call(name, args)) as number, value, 1e-15)).toBe(true);
     },
   );
+});
+
+describe("the rows' other facts", () => {
+  it('the operators are the rows with an operator, the constants the nullary rows', () => {
+    expect([...OPERATOR_NAMES].sort()).toEqual(['add', 'divide', 'multiply', 'pow', 'subtract', 'unaryMinus']);
+    expect([...CONSTANT_NAMES].sort()).toEqual(['e', 'pi']);
+  });
+
+  it.each(ROWS.filter((p) => p.operator && p.operator.binding !== 'unary'))('$name is printed with its operator symbol', (p) => {
+    expect(print(parse(`a ${p.operator!.symbol} b`))).toBe(`a ${p.operator!.symbol} b`.replace('a ^ b', 'a^b'));
+  });
+
+  const kinked = ROWS.filter((p) => p.kink);
+  it('the kinks are those of the piecewise rows', () => {
+    expect(kinked.map((p) => p.name).sort()).toEqual(['abs', 'heaviside', 'max', 'min', 'relu', 'sign']);
+  });
+
+  it.each(kinked)('$name changes side at its kink, and compare warns within a step of it', (p) => {
+    const args = arityRange(p)[0] === 1 && arityRange(p)[1] === 1 ? ['x'] : ['x', '0'];
+    const at = (x: number) => p.kink!(args.map((a) => (a === 'x' ? x : 0)));
+    expect(at(-1)).not.toBe(at(1));
+    const warnings = compare(`${p.name}(${args.join(', ')})`, { x: 1e-12 }, { timing: 0, methods: ['reverse'] }).warnings;
+    expect(warnings.join(' ')).toContain(`a kink of ${p.name}`);
+  });
+
+  it('a smooth row has no kink to warn of', () => {
+    expect(compare('sin(x)', { x: 1e-12 }, { timing: 0, methods: ['reverse'] }).warnings).toEqual([]);
+  });
+
+  it.each([...CONSTANT_NAMES])('the constant %s is written in LaTeX as its row says', (name) => {
+    expect(toLatex(parse(name))).toBe(primitive(name).tex);
+  });
+
+  it.each(CALLABLE.filter((p) => p.tex !== undefined))('$name is written in LaTeX as its row says', (p) => {
+    const n = arityRange(p)[0];
+    const names = ['x', 'y'].slice(0, n);
+    const tex = toLatex(parse(`${p.name}(${names.join(', ')})`));
+    if (typeof p.tex === 'function') expect(tex).toBe(p.tex(names));
+    else expect(tex).toBe(`${p.tex}\\left(${names.join(', ')}\\right)`);
+  });
+
+  it('a row without a TeX spelling is an operatorname', () => {
+    expect(toLatex(parse('softplus(x)'))).toBe('\\operatorname{softplus}\\left(x\\right)');
+  });
+
+  const identities = ROWS.filter((p) => p.identity);
+  it('the reciprocal rows are defined by identities', () => {
+    expect(identities.map((p) => p.name).sort()).toEqual(['acot', 'acoth', 'acsc', 'acsch', 'asec', 'asech', 'cot', 'coth', 'csc', 'csch', 'sec', 'sech'].sort());
+  });
+
+  it.each(identities)('$name: the float function is the identity, bit for bit', (p) => {
+    const direct: Record<string, (x: number) => number> = {
+      sec: (x) => 1 / Math.cos(x), csc: (x) => 1 / Math.sin(x), cot: (x) => 1 / Math.tan(x),
+      sech: (x) => 1 / Math.cosh(x), csch: (x) => 1 / Math.sinh(x), coth: (x) => 1 / Math.tanh(x),
+      asec: (x) => Math.acos(1 / x), acsc: (x) => Math.asin(1 / x), acot: (x) => Math.atan(1 / x),
+      asech: (x) => Math.acosh(1 / x), acsch: (x) => Math.asinh(1 / x), acoth: (x) => Math.atanh(1 / x),
+    };
+    for (const x of [0.3, 0.9, 1.5, -2.5, 7, 1e-8]) expect(Object.is(p.fn(x), direct[p.name](x)), `${p.name}(${x})`).toBe(true);
+  });
+
+  it.each(identities)('$name runs in the complex and 30-digit domains by its identity', (p) => {
+    // In each row's real domain: asech wants (0, 1], the other inverses |x| ≥ 1 or any x.
+    const x = p.name === 'asech' ? 0.6 : p.name.startsWith('a') ? 1.7 : 0.6;
+    const z = complex.apply(p, [complexOf(x, 1e-20)]);
+    expect(z.re).toBe(p.fn(x));
+    const big = bignumber(30);
+    expect(close(big.toNumber(big.apply(p, [big.fromNumber(x)])), p.fn(x), 1e-14)).toBe(true);
+  });
 });

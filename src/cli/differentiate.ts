@@ -4,12 +4,20 @@ import { Command, Option } from 'commander';
 import type { Expr, Program } from '../ast';
 import { UsageError } from '../errors';
 import { toJson } from '../report/json';
-import { collect, commaList, positiveInt } from './options';
+import { collect, commaList, positiveInt, positiveNumber } from './options';
 import { write } from './session';
 
 interface Sourced {
   file?: string;
   json?: boolean;
+}
+
+interface CompareFlags {
+  at?: string[];
+  methods: string[];
+  maxIterations: number;
+  engine: 'compiled' | 'interpreted';
+  referenceTimeLimit: number;
 }
 
 function only(prog: Program): Expr {
@@ -19,26 +27,34 @@ function only(prog: Program): Expr {
 }
 
 export function addDifferentiationCommands(cli: Command): void {
-  cli
-    .command('compare')
+  // The methods are the registry's, more than start-up should load: they join the option (its
+  // help and its default) only when `compare` is what runs.
+  const methods = new Option('--methods <list>', 'comma-separated method names, finite:<scheme>, all').argParser(commaList('--methods'));
+  const command = cli.command('compare');
+  cli.hook('preSubcommand', async (_, sub) => {
+    if (sub !== command) return;
+    const { METHODS } = await import('../diff/registry');
+    methods.description = `comma-separated: ${METHODS.join(', ')}, finite:<scheme>, all`;
+    methods.default([...METHODS], METHODS.join(','));
+  });
+  command
     .description('every method on the same function and point, judged against a 50-digit reference')
     .argument('[expr]', "source text; '-' reads standard input")
     .option('-f, --file <path>', "read the program from a file ('-' for standard input)")
     .option('--at <point>', 'input values: x=1,y=2 or v=[1,2,3]; may be repeated', collect)
-    .addOption(
-      new Option('--methods <list>', 'comma-separated: finite, symbolic, forward, reverse, finite:<scheme>, all')
-        .argParser(commaList('--methods'))
-        .default(['finite', 'symbolic', 'forward', 'reverse'], 'finite,symbolic,forward,reverse'),
-    )
+    .addOption(methods)
     .addOption(new Option('--max-iterations <n>', 'loop iterations allowed in one run').default(1_000_000).argParser(positiveInt))
+    .addOption(new Option('--engine <engine>', 'generated JavaScript or the interpreters').choices(['compiled', 'interpreted']).default('compiled'))
+    .addOption(new Option('--reference-time-limit <seconds>', 'seconds the 50-digit reference may take before it gives up').default(30).argParser(positiveNumber))
     .option('--json', 'print {"at", "value", "reference", "methods": [...], "warnings"}')
     .addHelpText('after', `
 Schemes for finite: forward, backward, central (the default), five-point, richardson, complex-step.
 Examples:
   gradlab compare "x^x" --at x=1.5
   gradlab compare -f prog.gl --at x=12
-  gradlab compare "[x*y, sin(x)]" --at x=1,y=2 --methods all --json`)
-    .action(async (expr: string | undefined, opts: Sourced & { at?: string[]; methods: string[]; maxIterations: number }) => {
+  gradlab compare "[x*y, sin(x)]" --at x=1,y=2 --methods all --json
+  gradlab compare "tan(5^x)" --at x=30 --reference-time-limit 5 --engine interpreted`)
+    .action(async (expr: string | undefined, opts: Sourced & CompareFlags) => {
       const { load } = await import('./load');
       const { parsePoint } = await import('./inputs');
       const { compile, layoutOf, slotName } = await import('../diff/fn');
@@ -48,7 +64,12 @@ Examples:
       const fn = compile(prog);
       // After the arguments are read: a usage error need not wait for the reference's mathjs.
       const { compare } = await import('../diff/compare');
-      const result = compare(fn, at, { methods: opts.methods, maxIterations: opts.maxIterations });
+      const result = compare(fn, at, {
+        methods: opts.methods,
+        maxIterations: opts.maxIterations,
+        engine: opts.engine,
+        referenceTimeLimit: opts.referenceTimeLimit,
+      });
       const layout = layoutOf(fn, at);
       const labels = Array.from({ length: layout.n }, (_, j) => slotName(layout, j));
       write(opts.json ? toJson(result) : formatComparison(result, labels));

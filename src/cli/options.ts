@@ -16,6 +16,12 @@ export function positiveInt(v: string): number {
   return n;
 }
 
+export function positiveNumber(v: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number.');
+  return n;
+}
+
 /**
  * Splits at commas outside brackets and parentheses: `x=f(a, b), v=[1, 2]` is two parts. An
  * empty part (`x=1,,y=2`, a trailing comma, nothing at all) is a usage error of `flag`.

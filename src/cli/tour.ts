@@ -1,6 +1,7 @@
 // The built-in default run: the seed examples parsed, printed back, shown as LaTeX and evaluated.
 import type { Program } from '../ast';
 import { compare } from '../diff/compare';
+import { EXACT_METHODS } from '../diff/registry';
 import { evaluate, type Inputs } from '../evaluate';
 import { inputsOf } from '../interpret/inputs';
 import { translateFile } from '../js/translate';
@@ -60,7 +61,7 @@ export function tour(): string {
 
 /** Each method's df/dx, or why it refuses: symbolic names the JS line of the loop. */
 function derivatives(prog: Program, point: Inputs): string[] {
-  return compare(prog, point, { methods: ['symbolic', 'forward', 'reverse'] }).methods.map((m) =>
+  return compare(prog, point, { methods: EXACT_METHODS }).methods.map((m) =>
     `  ${m.method.padEnd(8)}: ${m.ok ? `df/dx = ${formatValue(Object.values(m.gradient ?? {})[0] as number)}` : `refuses: ${m.error}`}`,
   );
 }

@@ -117,47 +117,21 @@ export function compiledPullback(
   x: Float64Array,
   budget: number | undefined,
   cotangent: (value: number | Float64Array) => Float64Array,
+  /** Write into a buffer kept per shape (zeroed here) rather than a new one: for a caller that
+   *  copies `grad` out before its next call. */
+  reuse = false,
 ): { value: number | Float64Array; grad: Float64Array; pushed: number } {
   const st = stateOf(c);
   st.seed = cotangent;
   st.O.length = 0;
-  const grad = new Float64Array(layout.n);
+  let grad: Float64Array;
+  if (reuse && st.G?.length === layout.n) (grad = st.G).fill(0);
+  else grad = new Float64Array(layout.n);
+  if (reuse) st.G = grad;
   const value = orInterpreter(fn, layout, x, budget, () => code(x, c.off, c.len, budget ?? DEFAULT_MAX_ITERATIONS, st, grad));
   return { value, grad, pushed: st.pushed };
 }
 
 export function forwardOf(fn: Fn, c: Compiled): ForwardCode | string {
   return part<ForwardCode>(c, 'forward', () => forwardSource(fn.program!, fn.inputs, c.kinds));
-}
-
-/** The point as one flat vector, copied by counted loops (TypedArray.set from a plain array takes
- *  a slow path in V8, ten times slower at n = 10⁵). */
-export function flatPoint(layout: Layout, at: Readonly<Record<string, number | ArrayLike<number>>>): Float64Array {
-  const x = new Float64Array(layout.n);
-  for (const e of layout.entries) {
-    const v = at[e.name];
-    if (typeof v === 'number') x[e.offset] = v;
-    else copyInto(x, v, e.offset);
-  }
-  return x;
-}
-
-function copyInto(x: Float64Array, v: ArrayLike<number>, offset: number): void {
-  const n = v.length;
-  for (let k = 0; k < n; k++) x[offset + k] = v[k];
-}
-
-/** Whether every input is a finite number or a vector of them, with exactly the inputs of f. */
-export function plainPoint(fn: Fn, at: Readonly<Record<string, unknown>>): boolean {
-  const names = Object.keys(at);
-  if (names.length !== fn.inputs.length) return false;
-  for (const name of fn.inputs) {
-    const v = at[name];
-    if (typeof v === 'number') {
-      if (!Number.isFinite(v)) return false;
-    } else if (Array.isArray(v) || v instanceof Float64Array) {
-      for (let k = 0; k < v.length; k++) if (typeof v[k] !== 'number' || !Number.isFinite(v[k])) return false;
-    } else return false;
-  }
-  return true;
 }

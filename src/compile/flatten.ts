@@ -4,14 +4,14 @@
 import { stripSpans, type Expr } from '../ast';
 import { arityRange, PRIMITIVES, type Primitive } from '../primitives';
 import type { Kind } from './analyze';
-import { callSource, fnRef, literal, propagatesNaN } from './source';
+import { callSource, literal, propagatesNaN } from './source';
 
 /** A flattened expression. `val` is JavaScript for its value: a name, a literal or a constant. */
 export type Scalar =
   | { readonly t: 'const'; readonly val: string }
   | { readonly t: 'var'; readonly name: string; readonly val: string }
   | { readonly t: 'index'; readonly name: string; readonly slot: string; readonly val: string }
-  | { readonly t: 'call'; readonly p: Primitive; readonly args: readonly Arg[]; readonly val: string };
+  | { readonly t: 'call'; readonly p: Primitive; readonly args: readonly Arg[]; readonly val: string; readonly list?: string };
 /** A whole vector variable: a value, or an argument of an n-ary op (which spreads it). */
 export type Vec = { readonly t: 'vec'; readonly name: string; readonly val: string };
 export type Arg = Scalar | Vec;
@@ -33,13 +33,16 @@ export class Flattener {
   readonly lines: string[] = [];
   private count = 0;
   private readonly elements = new Map<string, Scalar>();
+  /** Constants holding a call that costs more than a stack entry (a Math or row function, a
+   *  reduction over a vector): the reverse sweep saves these rather than recompute them. */
+  readonly costly = new Set<string>();
 
   constructor(
     private readonly scope: Scope,
     /** Checks as the interpreter does (the primal and forward sweeps); off where the values are
      *  known to have passed them (the reverse sweep's recomputation). */
     private readonly checked: boolean,
-    private readonly prefix: string,
+    readonly prefix: string,
   ) {}
 
   tmp(): string {
@@ -125,10 +128,21 @@ export class Flattener {
     if (vectors.length === 0 && scalars < min) return this.fail();
     if (!propagatesNaN(p, args.map((a) => a.val))) args.forEach((a) => this.checkNaN(a));
     const val = this.tmp();
+    if (vectors.length === 0 && args.length > MANY) {
+      // Many arguments: one array and the row's array form, neither a 10⁵-term expression nor
+      // a call of 10⁵ arguments (both overflow the stack).
+      const list = this.tmp();
+      this.lines.push(`const ${list} = [${args.map((a) => a.val).join(', ')}];`, `const ${val} = R.apply(${JSON.stringify(p.name)}, ${list});`);
+      this.costly.add(val);
+      return { t: 'call', p, args, val, list };
+    }
     if (vectors.length === 0) {
-      this.lines.push(`const ${val} = ${callSource(p, args.map((a) => a.val))};`);
+      const text = callSource(p, args.map((a) => a.val));
+      if (costly(p, text)) this.costly.add(val);
+      this.lines.push(`const ${val} = ${text};`);
       return { t: 'call', p, args, val };
     }
+    this.costly.add(val);
     if (scalars < min && this.checked) {
       this.lines.push(`if (${scalars} + ${vectors.map((v) => `${v.val}.length`).join(' + ')} < ${min}) ${BAIL}`);
     }
@@ -141,8 +155,33 @@ export class Flattener {
     if (p.name === 'sum') return `R.sum([${args.map((a) => a.val).join(', ')}])`;
     if ((p.name === 'max' || p.name === 'min') && args.length === 1 && args[0].t === 'vec') return `R.${p.name}(${args[0].val})`;
     if (p.name === 'dot' && args.length === 2 && args[0].t === 'vec' && args[1].t === 'vec') return `R.dot(${args[0].val}, ${args[1].val})`;
-    return `${fnRef(p)}(...R.cat([${args.map((a) => a.val).join(', ')}]))`;
+    return `R.apply(${JSON.stringify(p.name)}, R.cat([${args.map((a) => a.val).join(', ')}]))`;
   }
+}
+
+/** Beyond this many scalar arguments a call takes its arguments as one array. */
+export const MANY = 32;
+
+/** Calls cheaper to redo than to save and restore: inline arithmetic and a few one-instruction builtins. */
+const CHEAP = new Set(['abs', 'sign', 'floor', 'ceil', 'round', 'trunc', 'max', 'min']);
+function costly(p: Primitive, text: string): boolean {
+  return !CHEAP.has(p.name) && /^(Math|F)\./.test(text);
+}
+
+/** A many-argument call's active variables and the positions each fills, when every argument is
+ *  a variable or a constant (undefined otherwise). */
+export function leafGroups(args: readonly Arg[], active: ReadonlySet<string>): Map<string, number[]> | undefined {
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.t === 'const') continue;
+    if (a.t !== 'var') return undefined;
+    if (!active.has(a.name)) continue;
+    const at = groups.get(a.name);
+    if (at) at.push(i);
+    else groups.set(a.name, [i]);
+  }
+  return groups;
 }
 
 /** Whether a flattened argument carries a derivative: it reads an active variable somewhere. */

@@ -2,22 +2,17 @@
 // where asked (`engine: 'interpreted'`) or where the compiler does not cover the function, with
 // the stats saying which engine ran and why.
 import { requireLength, requireScalar } from '../diff/common';
-import { layoutOf, type Fn, type Layout, type Point } from '../diff/fn';
+import { flatten, layoutOf, plainPoint, type Fn, type Layout, type Point } from '../diff/fn';
 import { trace, valueAt } from '../diff/trace';
 import type { Answer, Differentiator, Options, Stats } from '../diff/types';
 import { DEFAULT_MAX_ITERATIONS } from '../interpret/interpret';
-import { compiledFor, compiledPullback, compiledValue, flatPoint, forwardOf, orInterpreter, refusal, reverseOf, type Compiled } from './engine';
+import { compiledFor, compiledPullback, compiledValue, forwardOf, orInterpreter, refusal, reverseOf, type Compiled } from './engine';
 
 type Verb = 'gradient' | 'jacobian' | 'jvp' | 'vjp' | 'hessian' | 'hvp';
 const VERBS: readonly Verb[] = ['gradient', 'jacobian', 'jvp', 'vjp', 'hessian', 'hvp'];
 
 /** A verb on generated code: its answer, or the reason it does not apply to this function. */
-type CompiledVerbs = { [V in Verb]?: (f: Fn, at: Point, arg: never, options: Options) => Answer<never> | string };
-
-/** What the interpreted path says about itself when no compiled verb ran. */
-const INTERPRETED_NOTE: Record<string, string> = {
-  symbolic: 'symbolic derivatives are evaluated as expressions',
-};
+export type CompiledVerbs = { [V in Verb]?: (f: Fn, at: Point, arg: never, options: Options) => Answer<never> | string };
 
 export function withEngine(d: Differentiator, compiled: CompiledVerbs): Differentiator {
   const out = { name: d.name, description: d.description } as Record<string, unknown>;
@@ -36,7 +31,7 @@ export function withEngine(d: Differentiator, compiled: CompiledVerbs): Differen
         else why = 'a non-finite result, where float64 may have lost a product: the interpreted sweeps check it';
       }
       const answer = (takesArg ? (d[verb] as (...x: unknown[]) => Answer<unknown>)(f, at, a, options) : (d[verb] as (...x: unknown[]) => Answer<unknown>)(f, at, options));
-      const note = why ?? INTERPRETED_NOTE[d.name] ?? (d.name === 'finite' ? finiteNote(f, at, options) : `${verb} is not compiled for ${d.name}`);
+      const note = why ?? (d.name === 'finite' ? finiteNote(f, at, options) : `${verb} is not compiled for ${d.name}`);
       const engine = note === undefined ? 'compiled' : 'interpreted';
       return { ...answer, stats: { ...answer.stats, engine, ...(note === undefined ? {} : { engineNote: note }) } };
     };
@@ -44,8 +39,9 @@ export function withEngine(d: Differentiator, compiled: CompiledVerbs): Differen
   return out as unknown as Differentiator;
 }
 
-/** Generated code's answer, or why there is none. Generated code still overflows the stack on an
- *  n-ary call of a long vector (150,000 elements, issue 8 item 9); the interpreters take those. */
+/** Generated code's answer, or why there is none. Generated code takes n-ary calls over long
+ *  vectors and calls of very many arguments as arrays and loops (test/diff/long.test.ts); should a
+ *  program still exhaust the stack (a frame of 10⁵ distinct intermediates), the interpreters take it. */
 function generated<R>(run: () => R): R | string {
   try {
     return run();
@@ -57,7 +53,15 @@ function generated<R>(run: () => R): R | string {
 
 function finite(result: unknown): boolean {
   const rows = (Array.isArray(result) ? result : [result]) as unknown[];
-  return rows.every((row) => (Array.isArray(row) ? row.every(Number.isFinite) : Number.isFinite(row)));
+  for (const row of rows) {
+    if (!Array.isArray(row)) {
+      if (!Number.isFinite(row)) return false;
+      continue;
+    }
+    // x − x is 0 for a finite number, NaN for ±∞ and NaN.
+    for (let i = 0; i < row.length; i++) if (row[i] - row[i] !== 0) return false;
+  }
+  return true;
 }
 
 /** Finite differences evaluate f by the compiled primal unless it is refused or the scheme is the
@@ -70,22 +74,32 @@ function finiteNote(f: Fn, at: Point, options: Options): string | undefined {
   return typeof c === 'string' ? c : undefined;
 }
 
+/** A flat-point buffer kept on f for points copied from plain arrays: each verb is done with its
+ *  point before it returns, so the next call may overwrite it (no 10⁵-element garbage per call). */
+function scratch(f: Fn, n: number): Float64Array {
+  let x = f.cache.get('scratch:point') as Float64Array | undefined;
+  if (x?.length !== n) f.cache.set('scratch:point', (x = new Float64Array(n)));
+  return x;
+}
+
 /** The compiled code for f at this point, or why there is none. */
-function setup(f: Fn, at: Point): { layout: Layout; c: Compiled; x: Float64Array } | string {
-  const layout = layoutOf(f, at);
+export function setup(f: Fn, at: Point): { layout: Layout; c: Compiled; x: Float64Array } | string {
+  // One pass checks and copies a plain point; anything else takes layoutOf, which names the fault.
+  const plain = plainPoint(f, at, (n) => scratch(f, n));
+  const layout = plain?.layout ?? layoutOf(f, at);
   const c = compiledFor(f, layout);
   if (typeof c === 'string') return c;
-  return { layout, c, x: flatPoint(layout, at) };
+  return { layout, c, x: plain?.x ?? flatten(layout, at) };
 }
 
 /** A plain array of a typed one (a counted loop: several times faster than Array.from). */
-function toArray(v: Float64Array): number[] {
+export function toArray(v: Float64Array): number[] {
   const out = new Array<number>(v.length);
   for (let i = 0; i < v.length; i++) out[i] = v[i];
   return out;
 }
 
-const shaped = (v: number | Float64Array): number | number[] => (typeof v === 'number' ? v : toArray(v));
+export const shaped = (v: number | Float64Array): number | number[] => (typeof v === 'number' ? v : toArray(v));
 const outputs = (v: number | Float64Array): number => (typeof v === 'number' ? 1 : v.length);
 
 function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) => Float64Array[] | null, first: (value: number | Float64Array) => Float64Array): { value: number | number[]; rows: number[][]; stats: Stats } | string {
@@ -100,9 +114,9 @@ function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) =
   const r0 = compiledPullback(f, layout, c, code, x, options.maxIterations, (v) => {
     m = outputs(v);
     return first(v);
-  });
+  }, true);
   const rows = [toArray(r0.grad)];
-  for (const w of cotangents(m) ?? []) rows.push(toArray(compiledPullback(f, layout, c, code, x, options.maxIterations, () => w).grad));
+  for (const w of cotangents(m) ?? []) rows.push(toArray(compiledPullback(f, layout, c, code, x, options.maxIterations, () => w, true).grad));
   const stats: Stats = { sweeps: rows.length, tapeLength: r0.pushed, tapeBytes: r0.pushed * 8, replayed: false, engine: 'compiled', compileMs };
   return { value: shaped(r0.value), rows, stats };
 }
@@ -152,7 +166,7 @@ export function pointOf(fn: Fn, at: Point, options: Options = {}): { layout: Lay
     const layout = layoutOf(fn, at);
     const c = compiledFor(fn, layout);
     if (typeof c !== 'string') {
-      const x = flatPoint(layout, at);
+      const x = flatten(layout, at);
       return { layout, x, value: shaped(compiledValue(fn, layout, c, x, options.maxIterations)) };
     }
   }
@@ -162,8 +176,9 @@ export function pointOf(fn: Fn, at: Point, options: Options = {}): { layout: Lay
 /** Forward mode's default chunk: tangents carried per sweep. */
 const CHUNK = 16;
 
-/** J·V for blocks of tangent columns: `seed(T, c0, width)` fills the n×width seeds. */
-function pushforwards(f: Fn, at: Point, options: Options, columns: (n: number) => number, seed: (T: Float64Array, c0: number, width: number) => void, chunk: number) {
+/** J·V for blocks of tangent columns. `seed(c0, width)` gives the block's seeds: the flat slots
+ *  lo … hi − 1 they touch and their (hi − lo)·width values (every other slot's seed is zero). */
+function pushforwards(f: Fn, at: Point, options: Options, columns: (n: number) => number, seed: (c0: number, width: number, n: number) => { T: Float64Array; lo: number; hi: number }, chunk: number) {
   const s = setup(f, at);
   if (typeof s === 'string') return s;
   const { layout, c, x } = s;
@@ -179,9 +194,8 @@ function pushforwards(f: Fn, at: Point, options: Options, columns: (n: number) =
   let sweeps = 0;
   for (let c0 = 0; c0 < total || sweeps === 0; c0 += chunk) {
     const width = Math.max(1, Math.min(chunk, total - c0));
-    const T = new Float64Array(n * width);
-    seed(T, c0, width);
-    const r = orInterpreter(f, layout, x, options.maxIterations, () => code(x, c.off, c.len, budget, width, T));
+    const { T, lo, hi } = seed(c0, width, n);
+    const r = orInterpreter(f, layout, x, options.maxIterations, () => code(x, c.off, c.len, budget, width, T, lo, hi));
     sweeps++;
     value = r.value;
     const m = outputs(r.value);
@@ -192,12 +206,18 @@ function pushforwards(f: Fn, at: Point, options: Options, columns: (n: number) =
   return { value: shaped(value), J, stats };
 }
 
+/** Unit seeds for columns c0 … c0 + width − 1 of the identity: slot c0 + k in lane k. */
+function unitSeeds(c0: number, width: number, n: number): { T: Float64Array; lo: number; hi: number } {
+  const hi = Math.min(n, c0 + width);
+  const T = new Float64Array((hi - c0) * width);
+  for (let k = 0; c0 + k < hi; k++) T[k * width + k] = 1;
+  return { T, lo: c0, hi };
+}
+
 export const compiledForward: CompiledVerbs = {
   jacobian: (f, at, _, options) => {
     const chunk = Math.max(1, options.chunk ?? CHUNK);
-    const r = pushforwards(f, at, options, (n) => n, (T, c0, width) => {
-      for (let k = 0; k < width; k++) T[(c0 + k) * width + k] = 1;
-    }, chunk);
+    const r = pushforwards(f, at, options, (n) => n, unitSeeds, chunk);
     return typeof r === 'string' ? r : ({ value: r.value, result: r.J, stats: r.stats } as Answer<never>);
   },
   gradient: (f, at, _, options) => {
@@ -211,7 +231,8 @@ export const compiledForward: CompiledVerbs = {
     const s = setup(f, at);
     if (typeof s === 'string') return s;
     requireLength(v, s.layout.n, 'the tangent');
-    const r = pushforwards(f, at, options, () => 1, (T) => T.set(v), 1);
+    const n = s.layout.n;
+    const r = pushforwards(f, at, options, () => 1, () => ({ T: Float64Array.from(v), lo: 0, hi: n }), 1);
     return typeof r === 'string' ? r : ({ value: r.value, result: r.J.map((row) => row[0]), stats: r.stats } as Answer<never>);
   },
 };

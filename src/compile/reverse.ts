@@ -8,7 +8,7 @@ import type { Expr, Program, Stmt } from '../ast';
 import { partialOf } from '../primitives';
 import { inputBinding, activeVariables, returnsAtEnds, walk, withFinalReturn, type Kind } from './analyze';
 import { condLines, fresh, indent, Names } from './emit';
-import { argActive, BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
+import { argActive, BAIL, Flattener, leafGroups, type Arg, type Scalar, type Vec } from './flatten';
 import { SOURCE } from './source';
 
 /** What a reverse run keeps between calls: its stacks (reused, grown as needed) and the seed. */
@@ -19,13 +19,15 @@ export interface ReverseState {
   seed: (value: number | Float64Array) => Float64Array;
   /** Stack entries the last forward sweep pushed. */
   pushed: number;
+  /** A gradient buffer reused between calls that copy it out (compiledPullback's `reuse`). */
+  G?: Float64Array;
 }
 
-/** (x, off, len, B, st, G): writes wᵀJ into G at the inputs' offsets and returns f(x). */
+/** (x, off, len, B, st, G): adds wᵀJ into G (zeros on entry) at the inputs' offsets and returns f(x). */
 export type ReverseCode = (x: Float64Array, off: Int32Array, len: Int32Array, budget: number, st: ReverseState, G: Float64Array) => number | Float64Array;
 
 /** Whether a statement list assigns the variable anywhere (a loop counter the body changes). */
-function assigns(body: readonly Stmt[], name: string): boolean {
+export function assigns(body: readonly Stmt[], name: string): boolean {
   for (const s of walk(body)) if ((s.kind === 'assign' || s.kind === 'for') && s.name === name) return true;
   return false;
 }
@@ -38,7 +40,13 @@ export function reverseSource(program: Program, inputs: readonly string[], kinds
   const active = activeVariables(program);
   const body = returnsAtEnds(withFinalReturn(program));
   const g = new Reverse(names, active, kinds);
+  // A first pass over the adjoint sweep finds the scalars it reads; the others are never saved.
+  g.reverse(body);
+  g.settle();
   const adjoints = [...kinds.keys()].filter((n) => active.has(n));
+  // An input vector never assigned whole keeps one adjoint array: the gradient's own slice.
+  const reassigned = new Set([...walk(body)].filter((s) => s.kind === 'assign').map((s) => (s as { name: string }).name));
+  const direct = (n: string) => inputs.includes(n) && kinds.get(n) === 'vector' && !reassigned.has(n);
   const head = inputs.map((name, i) => `${names.js(name)} = ${inputBinding(program, name, kinds.get(name), i)};`);
   const lines = [
     'return function reverse(x, off, len, B, st, G) {',
@@ -55,10 +63,14 @@ export function reverseSource(program: Program, inputs: readonly string[], kinds
     '// Adjoint sweep.',
     ...adjoints.map((n) => {
       const js = names.js(n);
+      if (direct(n)) return `let ${g.adj(n)} = G.subarray(off[${inputs.indexOf(n)}], off[${inputs.indexOf(n)}] + len[${inputs.indexOf(n)}]);`;
       return kinds.get(n) === 'vector' ? `let ${g.adj(n)} = ${js} === undefined ? undefined : new Float64Array(${js}.length);` : `let ${g.adj(n)} = 0;`;
     }),
     ...g.reverse(body),
-    ...inputs.map((name, i) => (kinds.get(name) === 'vector' ? `G.set(${g.adj(name)}, off[${i}]);` : `G[off[${i}]] = ${g.adj(name)};`)),
+    ...inputs.map((name, i) => {
+      if (!active.has(name) || direct(name)) return '';
+      return kinds.get(name) === 'vector' ? `G.set(${g.adj(name)}, off[${i}]);` : `G[off[${i}]] = ${g.adj(name)};`;
+    }),
     'st.S = S;',
     'return RES;',
     '};',
@@ -66,12 +78,62 @@ export function reverseSource(program: Program, inputs: readonly string[], kinds
   return indent(lines.filter((l) => l !== ''));
 }
 
+const tokens = (line: string): string[] => line.match(/[A-Za-z_$][\w$]*/g) ?? [];
+
 class Reverse {
+  /** Scalars the adjoint sweep reads (after the first pass); null: not yet known, all are saved. */
+  private needed: Set<string> | null = null;
+  private readonly reads = new Set<string>();
+  /** Per statement, the costly intermediates the forward sweep saves (by temporary number). */
+  private readonly tapes = new Map<Stmt, string[]>();
+
   constructor(
     private readonly names: Names,
     private readonly active: ReadonlySet<string>,
     private readonly kinds: ReadonlyMap<string, Kind>,
   ) {}
+
+  /** After the first pass: only the scalars its adjoint lines read are saved and restored. */
+  settle(): void {
+    this.needed = new Set([...this.kinds.keys()].filter((n) => this.kinds.get(n) === 'vector' || this.reads.has(this.js(n))));
+  }
+
+  /** Whether the adjoint sweep reads this variable's earlier values (a return reads the last ones). */
+  private saved(name: string): boolean {
+    return this.needed === null || this.needed.has(name);
+  }
+
+  /** The recomputed lines the adjoint lines `uses` depend on, then `uses`: a value nothing reads
+   *  is dropped, and a costly one is popped (the forward sweep saved it: see saves). */
+  private replay(s: Stmt | null, f: Flattener, uses: readonly string[]): string[] {
+    const tape = s !== null;
+    const read = new Set(uses.flatMap(tokens));
+    const kept: string[] = [];
+    const popped: string[] = [];
+    for (let i = f.lines.length - 1; i >= 0; i--) {
+      const m = /^const (\w+) = /.exec(f.lines[i]);
+      if (m && !read.has(m[1])) continue;
+      if (m && tape && f.costly.has(m[1])) {
+        popped.push(m[1]);
+        continue;
+      }
+      tokens(f.lines[i]).forEach((t) => read.add(t));
+      kept.push(f.lines[i]);
+    }
+    if (s !== null) this.tapes.set(s, popped.map((t) => t.slice(f.prefix.length)).reverse());
+    return [...popped.map((t) => `const ${t} = ${POP};`), ...kept.reverse(), ...uses];
+  }
+
+  /** Forward-sweep lines saving the statement's costly intermediates, in temporary order. */
+  private saves(s: Stmt, f: Flattener): string[] {
+    return (this.tapes.get(s) ?? []).map((k) => push(`${f.prefix}${k}`));
+  }
+
+  /** Adjoint lines of one statement, noting the variables they read. */
+  private noted(lines: string[]): string[] {
+    lines.forEach((l) => tokens(l).forEach((t) => this.reads.add(t)));
+    return lines;
+  }
 
   adj(name: string): string {
     return `a${this.names.js(name)}`;
@@ -104,10 +166,10 @@ class Reverse {
         if (n.t === 'vec') return ['{', ...f.lines, `O.push(${js});`, `${js} = ${n.val}.slice();`, '}'];
         if (n.t === 'lit') {
           n.items.forEach((i) => f.checkNaN(i));
-          return ['{', ...f.lines, `O.push(${js});`, `${js} = Float64Array.of(${n.items.map((i) => i.val).join(', ')});`, '}'];
+          return ['{', ...f.lines, ...this.saves(s, f), `O.push(${js});`, `${js} = Float64Array.of(${n.items.map((i) => i.val).join(', ')});`, '}'];
         }
         f.checkNaN(n);
-        return ['{', ...f.lines, push(js), `${js} = ${n.val};`, '}'];
+        return ['{', ...f.lines, ...this.saves(s, f), ...(this.saved(s.name) ? [push(js)] : []), `${js} = ${n.val};`, '}'];
       }
       case 'assignIndex': {
         const f = this.checked(defined);
@@ -115,7 +177,7 @@ class Reverse {
         const v = f.scalar(s.value);
         f.checkNaN(v);
         if (target.t !== 'index') return ['{', ...f.lines, '}'];
-        return ['{', ...f.lines, push(target.slot), push(`${js}[${target.slot}]`), `${js}[${target.slot}] = ${v.val};`, '}'];
+        return ['{', ...f.lines, ...this.saves(s, f), push(target.slot), push(`${js}[${target.slot}]`), `${js}[${target.slot}] = ${v.val};`, '}'];
       }
       case 'while': {
         const scope = this.names.scope(defined);
@@ -192,14 +254,14 @@ class Reverse {
       case 'assign': {
         const js = this.js(s.name);
         const vector = this.kinds.get(s.name) === 'vector';
-        const restore = vector ? `${js} = O.pop();` : `${js} = ${POP};`;
-        if (!this.active.has(s.name)) return [restore];
+        const restore = vector ? [`${js} = O.pop();`] : this.saved(s.name) ? [`${js} = ${POP};`] : [];
+        if (!this.active.has(s.name)) return restore;
         const a = this.adj(s.name);
         const f = this.again();
         const lines: string[] = [];
         const n = f.node(s.value);
         if (!vector) {
-          if (n.t === 'lit' || n.t === 'vec') return [restore];
+          if (n.t === 'lit' || n.t === 'vec') return restore;
           lines.push('const g = ' + a + ';', `${a} = 0;`);
           this.propagate(n, 'g', lines);
         } else {
@@ -207,7 +269,7 @@ class Reverse {
           if (n.t === 'vec' && this.active.has(n.name)) lines.push(`for (let k = 0; k < g.length; k++) ${this.adj(n.name)}[k] += g[k];`);
           if (n.t === 'lit') n.items.forEach((item, k) => this.propagate(item, `g[${k}]`, lines));
         }
-        return ['{', restore, ...f.lines, ...lines, '}'];
+        return ['{', ...restore, ...this.noted(this.replay(s, f, lines)), '}'];
       }
       case 'assignIndex': {
         const js = this.js(s.name);
@@ -215,10 +277,12 @@ class Reverse {
         if (!this.active.has(s.name)) return ['{', ...restore, '}'];
         const a = this.adj(s.name);
         const f = this.again();
+        // The target first, as in the forward sweep: the temporaries are numbered alike.
+        f.node({ kind: 'index', name: s.name, index: s.index, span: s.span });
         const v = f.scalar(s.value);
         const lines: string[] = [`const g = ${a}[k];`, `${a}[k] = 0;`];
         this.propagate(v, 'g', lines);
-        return ['{', ...restore, ...f.lines, ...lines, '}'];
+        return ['{', ...restore, ...this.noted(this.replay(s, f, lines)), '}'];
       }
       case 'while':
         return ['{', `let n = ${POP};`, 'while (n-- > 0) {', ...this.reverse(s.body), '}', '}'];
@@ -257,7 +321,7 @@ class Reverse {
       if (this.active.has(n.name)) lines.push(`for (let k = 0; k < W.length; k++) ${this.adj(n.name)}[k] += W[k];`);
     } else if (n.t === 'lit') n.items.forEach((item, k) => this.propagate(item, `W[${k}]`, lines));
     else this.propagate(n, 'W[0]', lines);
-    return ['{', ...f.lines, ...lines, '}'];
+    return ['{', ...this.replay(null, f, lines), '}'];
   }
 
   private isActive(n: Arg): boolean {
@@ -280,6 +344,25 @@ class Reverse {
       case 'call': {
         const { p, args } = n;
         if (args.some((a) => a.t === 'vec')) return this.naryOverVectors(n, g, lines);
+        if (n.list) {
+          // Many arguments: the rule's partials at run time, one array (no giant expression).
+          const D = `D${this.gradTemps++}`;
+          lines.push(`const ${D} = R.partials(${JSON.stringify(p.name)}, ${n.list}, ${n.val});`);
+          const groups = leafGroups(args, this.active);
+          if (groups) {
+            // Plain variables: each one's adjoint takes its arguments' terms in argument order, by
+            // a loop over their positions (10⁵ statements would overflow the stack frame).
+            for (const [name, at] of groups) lines.push(`${this.adj(name)} = R.accumulate(${this.adj(name)}, ${g}, ${D}, [${at.join(', ')}]);`);
+            return;
+          }
+          args.forEach((a, i) => {
+            if (!this.isActive(a)) return;
+            const gi = `g${this.gradTemps++}`;
+            lines.push(`const ${gi} = ${g} * ${D}[${i}];`);
+            this.propagate(a as Scalar, gi, lines);
+          });
+          return;
+        }
         const vals = args.map((a) => (a as Scalar).val);
         args.forEach((a, i) => {
           if (!this.isActive(a)) return;

@@ -2,7 +2,6 @@
 // (sum and dot accumulate from 0 in argument order, exactly as their table rows do).
 import { algebraOf, float } from '../interpret/domain';
 import { partialOf, primitive } from '../primitives';
-import { FNS } from './source';
 
 const FLOAT = algebraOf(float);
 
@@ -44,10 +43,15 @@ function min(v: Float64Array): number {
 
 /** dot(a, b) of two vectors: the halves of the spread list are a and b when their lengths agree. */
 function dot(a: Float64Array, b: Float64Array): number {
-  if (a.length !== b.length) return FNS.dot(...cat([a, b]));
+  if (a.length !== b.length) return primitive('dot').apply(cat([a, b]));
   let s = 0;
   for (let k = 0; k < a.length; k++) s += a[k] * b[k];
   return s;
+}
+
+/** An n-ary row on its arguments as one array (never spread: 10⁵ arguments overflow the stack). */
+function apply(op: string, xs: readonly number[]): number {
+  return primitive(op).apply(xs);
 }
 
 /** Every partial of an n-ary op whose argument count is known only at run time, from its rule. */
@@ -73,6 +77,20 @@ function winner(xs: ArrayLike<number>, max: boolean): number {
   return best;
 }
 
+/** a + g·D[i] for each position i in turn: the adjoint of a variable that fills positions `at`
+ *  of a many-argument call, summed as one statement per argument would sum it. */
+function accumulate(a: number, g: number, D: ArrayLike<number>, at: readonly number[]): number {
+  for (let k = 0; k < at.length; k++) a += g * D[at[k]];
+  return a;
+}
+
+/** Σ g·D[i] over positions `at`, left to right: a variable's forward coefficient in such a call. */
+function coefficient(g: number, D: ArrayLike<number>, at: readonly number[]): number {
+  let c = g * D[at[0]];
+  for (let k = 1; k < at.length; k++) c = c + g * D[at[k]];
+  return c;
+}
+
 /** A stack twice the size, holding the old one's values. */
 function grow(s: Float64Array): Float64Array {
   const t = new Float64Array(Math.max(1024, s.length * 2));
@@ -80,5 +98,23 @@ function grow(s: Float64Array): Float64Array {
   return t;
 }
 
-export const RUNTIME = { cat, sum, dot, max, min, winner, grow, partials };
+/** Forward mode's tangents of a vector kept for elements lo … hi − 1 (W lanes each), widened to
+ *  hold element k: at least doubled, within the vector's n elements; the new elements' are zero. */
+function widen(d: Float64Array, lo: number, hi: number, k: number, n: number, W: number): { d: Float64Array; lo: number; hi: number } {
+  const grow = Math.max(hi - lo, 1);
+  const nlo = hi <= lo ? k : k < lo ? Math.max(0, Math.min(k, lo - grow)) : lo;
+  const nhi = hi <= lo ? k + 1 : k >= hi ? Math.min(n, Math.max(k + 1, hi + grow)) : hi;
+  const out = new Float64Array((nhi - nlo) * W);
+  if (hi > lo) out.set(d.subarray(0, (hi - lo) * W), (lo - nlo) * W);
+  return { d: out, lo: nlo, hi: nhi };
+}
+
+/** A vector's tangents for all n elements from those kept for lo … hi − 1. */
+function dense(d: Float64Array, lo: number, hi: number, n: number, W: number): Float64Array {
+  const out = new Float64Array(n * W);
+  if (hi > lo) out.set(d.subarray(0, (hi - lo) * W), lo * W);
+  return out;
+}
+
+export const RUNTIME = { accumulate, coefficient, apply, cat, sum, dot, max, min, winner, grow, partials, widen, dense };
 export type Runtime = typeof RUNTIME;

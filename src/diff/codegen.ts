@@ -1,7 +1,8 @@
 // Float64 partial derivatives generated from the primitive table's rules, as plain JavaScript
 // functions: the graph sweeps' fast path, derived from the same one-line rules as every method.
+import { FNS, SOURCE } from '../compile/source';
 import { float, algebraOf } from '../interpret/domain';
-import { arityRange, partialOf, partials, PRIMITIVES, type Algebra, type Primitive } from '../primitives';
+import { arityRange, partialOf, partials, type Primitive } from '../primitives';
 
 /** Writes ∂out/∂x[k] into `into[k]` for the arguments whose bit is set in `mask`; the arguments
  *  are `v[arg[s]]`, `v[arg[s + 1]]`, …, as they sit in a graph's arrays. */
@@ -9,24 +10,17 @@ export type Partials = (v: Float64Array, arg: Int32Array, s: number, nargs: numb
 
 const FLOAT = algebraOf(float);
 
-/** An algebra whose values are JavaScript source text. */
-const SOURCE: Algebra<string> = {
-  lift: (c) => (Object.is(c, -0) ? '-0' : c < 0 ? `(${c})` : String(c)),
-  add: (a, b) => `(${a} + ${b})`,
-  sub: (a, b) => `(${a} - ${b})`,
-  mul: (a, b) => `(${a} * ${b})`,
-  div: (a, b) => `(${a} / ${b})`,
-  neg: (a) => `(-${a})`,
-  pow: (a, b) => `Math.pow(${a}, ${b})`,
-  call: (op, ...args) => `F[${JSON.stringify(op)}](${args.join(', ')})`,
-};
-
-const FNS: Record<string, (...x: number[]) => number> = Object.fromEntries([...PRIMITIVES.values()].map((p) => [p.name, p.fn]));
+/** ∂out/∂x[i] of `p` called with `nargs` arguments as a JavaScript expression over `x0`, `x1`, …
+ *  and `out`, written by the row's own rule in the source algebra; `F` must hold the rows'
+ *  functions where it runs. */
+export function partialSource(p: Primitive, nargs: number, i: number): string {
+  const x = Array.from({ length: nargs }, (_, k) => `x${k}`);
+  return partialOf(p, i)(SOURCE, x, 'out', i);
+}
 
 function generate(p: Primitive, nargs: number): Partials {
-  const x = Array.from({ length: nargs }, (_, i) => `x${i}`);
-  const loads = x.map((name, i) => `  const ${name} = v[arg[s + ${i}]];`);
-  const lines = x.map((_, i) => `  if (mask & ${1 << i}) into[${i}] = ${partialOf(p, i)(SOURCE, x, 'out', i)};`);
+  const loads = Array.from({ length: nargs }, (_, i) => `  const x${i} = v[arg[s + ${i}]];`);
+  const lines = loads.map((_, i) => `  if (mask & ${1 << i}) into[${i}] = ${partialSource(p, nargs, i)};`);
   const body = [...loads, ...lines].join('\n');
   return new Function('F', `return function ${p.name}_partials(v, arg, s, nargs, out, into, mask) {\n${body}\n};`)(FNS) as Partials;
 }

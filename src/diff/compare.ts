@@ -68,8 +68,6 @@ export interface Comparison {
   readonly warnings: string[];
 }
 
-/** Agreement expected of a method with the reference before compare warns. */
-const TOLERANCE: Record<MethodName, number> = { finite: 1e-5, symbolic: 1e-12, forward: 1e-12, reverse: 1e-12 };
 
 export interface CompareOptions extends CompileOptions {
   methods?: readonly string[];
@@ -107,7 +105,7 @@ export function compare(f: FnLike, at: Point, options: CompareOptions = {}): Com
   if ('error' in ref) warnings.push(...disagreements(methods, ref.error.message));
   for (const m of methods) {
     const base = m.method.split(':')[0] as MethodName;
-    if (m.ok && m.relError !== undefined && m.relError > TOLERANCE[base]) {
+    if (m.ok && m.relError !== undefined && m.relError > differentiator(base).facts.tolerance) {
       warnings.push(`${m.method} disagrees with the reference: relative error ${m.relError.toExponential(1)}`);
     }
     // A method that finds no real derivative where the reference has one; refusals are not that.

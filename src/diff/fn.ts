@@ -117,21 +117,78 @@ function allFinite(values: ArrayLike<unknown>): boolean {
   return true;
 }
 
+/** The point as one flat vector: a counted loop from a plain array (TypedArray.set from one
+ *  takes a slow path in V8), a block copy from a typed one. */
 export function flatten(layout: Layout, at: Point): Float64Array {
   const x = new Float64Array(layout.n);
   for (const e of layout.entries) {
     const v = at[e.name]!;
     if (typeof v === 'number') x[e.offset] = v;
-    else x.set(v, e.offset);
+    else if (v instanceof Float64Array) x.set(v, e.offset);
+    else for (let k = 0, o = e.offset; k < v.length; k++) x[o + k] = v[k];
   }
   return x;
+}
+
+/** The layout and the flat point in one pass over the values, or undefined where the point is not
+ *  plain (a missing, unknown or non-finite input: layoutOf names it). One Float64Array input is
+ *  the flat point itself, not a copy: generated code and the interpreter only read it. `alloc`
+ *  gives the buffer for a copy (every slot is written). */
+export function plainPoint(fn: Fn, at: Point, alloc: (n: number) => Float64Array = (n) => new Float64Array(n)): { layout: Layout; x: Float64Array } | undefined {
+  const inputs = fn.inputs;
+  let count = 0;
+  for (const name in at) if (Object.prototype.hasOwnProperty.call(at, name)) count++;
+  if (count !== inputs.length) return undefined;
+  if (inputs.length === 1) {
+    const v = at[inputs[0]];
+    if (v instanceof Float64Array) {
+      for (let k = 0; k < v.length; k++) if (v[k] - v[k] !== 0) return undefined;
+      const layout: Layout = { entries: [{ name: inputs[0], size: v.length, offset: 0 }], n: v.length, key: `${inputs[0]}:${v.length}` };
+      return { layout, x: v };
+    }
+  }
+  let n = 0;
+  for (const name of inputs) {
+    const v = at[name];
+    if (typeof v === 'number') n++;
+    else if (Array.isArray(v) || v instanceof Float64Array) n += v.length;
+    else return undefined;
+  }
+  const x = alloc(n);
+  const entries: { name: string; size: number | null; offset: number }[] = [];
+  let offset = 0;
+  for (const name of inputs) {
+    const v = at[name]!;
+    if (typeof v === 'number') {
+      if (v - v !== 0) return undefined;
+      entries.push({ name, size: null, offset });
+      x[offset++] = v;
+      continue;
+    }
+    const m = v.length;
+    for (let k = 0; k < m; k++) {
+      const e = v[k];
+      // A number, and finite (e − e is 0 for every finite number, NaN otherwise).
+      if (typeof e !== 'number' || e - e !== 0) return undefined;
+      x[offset + k] = e;
+    }
+    entries.push({ name, size: m, offset });
+    offset += m;
+  }
+  return { layout: { entries, n, key: entries.map((e) => `${e.name}:${e.size ?? 's'}`).join(',') }, x };
 }
 
 /** The flat vector back as named inputs, the shape users gave. */
 export function unflatten(layout: Layout, x: ArrayLike<number>): Record<string, number | number[]> {
   const out: Record<string, number | number[]> = {};
   for (const e of layout.entries) {
-    out[e.name] = e.size === null ? x[e.offset] : Array.from({ length: e.size }, (_, k) => x[e.offset + k]);
+    if (e.size === null) {
+      out[e.name] = x[e.offset];
+      continue;
+    }
+    const v = new Array<number>(e.size);
+    for (let k = 0; k < e.size; k++) v[k] = x[e.offset + k];
+    out[e.name] = v;
   }
   return out;
 }

@@ -1,8 +1,10 @@
 // The fast path: a program traced once (when no branch depended on its inputs) as a flat graph
-// in typed arrays, evaluated and swept forward or backward by tight loops.
+// in typed arrays, evaluated and swept forward or backward by tight loops, the per-op cases of
+// which are generated from the primitive table's functions and rules.
+import { callSource, FNS, literalValue } from '../compile/source';
 import { EvalError } from '../errors';
-import { PRIMITIVES, type Primitive } from '../primitives';
-import { partialsOf, type Partials } from './codegen';
+import { arityRange, PRIMITIVES, type Primitive } from '../primitives';
+import { partialSource, partialsOf, type Partials } from './codegen';
 import type { Tape } from './tape';
 import { wideBackward, wideForward } from './wide-sweep';
 
@@ -10,9 +12,11 @@ const OPS: readonly Primitive[] = [...PRIMITIVES.values()];
 const CODE = new Map(OPS.map((p, i) => [p.name, i]));
 const INPUT = -1;
 const CONST = -2;
-const [ADD, SUB, MUL, DIV, NEG, POW, EXP, SIN, COS, SQRT, TANH, SUM, DOT] = [
-  'add', 'subtract', 'multiply', 'divide', 'unaryMinus', 'pow', 'exp', 'sin', 'cos', 'sqrt', 'tanh', 'sum', 'dot',
-].map((n) => CODE.get(n)!);
+// Special case, fenced: sums and dot products, the bulk of a network's graph, are n-ary loops
+// swept inline below (a rule for argument i cannot be written as one expression for every i).
+// test/diff/graph.test.ts checks these loops against the rows' functions and partials.
+const SUM = CODE.get('sum')!;
+const DOT = CODE.get('dot')!;
 
 export interface Graph {
   /** Inputs are nodes 0 … n-1. */
@@ -109,7 +113,7 @@ export function buildGraph(n: number, nodes: readonly NodeSpec[], outputs: reado
     }
     if (code[i] === DOT) mask[i] = dotHalves(active, arg, start[i], start[i + 1]);
   }
-  // Sums and dot products, the bulk of a network's graph, are swept inline below.
+  // Sums and dot products are swept inline below (the fenced special case).
   const partials = Array.from(code, (c, i) => (c >= 0 && c !== SUM && c !== DOT ? partialsOf(OPS[c], start[i + 1] - start[i]) : null));
   return {
     n,
@@ -160,52 +164,115 @@ export function buffers(g: Graph): { values: Float64Array; adjoints: Float64Arra
 
 /** Every node's value at x (index by node), into `v`. */
 export function evaluate(g: Graph, x: ArrayLike<number>, v: Float64Array = new Float64Array(g.size)): Float64Array {
+  return (generated ??= generateSweeps()).evaluate(g, x, v, OPS);
+}
+
+/** A fixed-arity op's argument counts: one, or each count in [min, max]. */
+function counts(p: Primitive): number[] {
+  const [lo, hi] = arityRange(p);
+  return hi === Infinity ? [] : Array.from({ length: hi - lo + 1 }, (_, k) => lo + k);
+}
+
+/** `body(n)` for each argument count of `p`, chosen at run time by the node's count. */
+function byCount(p: Primitive, body: (n: number) => string): string {
+  const ns = counts(p);
+  if (ns.length === 1) return body(ns[0]);
+  return ns.map((n) => `if (e - s === ${n}) {\n${body(n)}\n} else `).join('') + '{}';
+}
+
+/** The graph's evaluation and reverse sweep as JavaScript generated from the table: each op's
+ *  case calls its row's function (or the inline form the compiler uses for the hot few) and
+ *  accumulates adjoints by the row's own partial rules. */
+function generateSweeps(): Sweeps {
+  try {
+    return { evaluate: generateEvaluate(), backward: generateBackward() };
+  } catch (err) {
+    // Special case: a Content-Security-Policy without 'unsafe-eval' makes `new Function` throw an
+    // EvalError; the sweeps then read the rows directly, slower but the same numbers.
+    if (!(err instanceof globalThis.EvalError)) throw err;
+    return { evaluate: interpretedEvaluate, backward: interpretedBackward };
+  }
+}
+
+function generateEvaluate(): Sweeps['evaluate'] {
+  const cases = OPS.map((p, c) => {
+    if (c === SUM || c === DOT || counts(p).length === 0) return '';
+    const value = byCount(p, (n) => `v[i] = ${callSource(p, Array.from({ length: n }, (_, k) => `v[arg[s + ${k}]]`))};`);
+    return `case ${c}: { const e = start[i + 1]; ${value} break; }`;
+  });
+  const source = `return function evaluate(g, x, v, OPS) {
+  const { code, start, arg, constants } = g;
+  const scratch = [];
+  for (let i = 0; i < g.size; i++) {
+    const s = start[i];
+    switch (code[i]) {
+      case ${INPUT}: v[i] = x[i]; break;
+      case ${CONST}: v[i] = constants[i]; break;
+      ${cases.filter(Boolean).join('\n      ')}
+      case ${SUM}: v[i] = sumAt(v, arg, s, start[i + 1]); break;
+      case ${DOT}: v[i] = dotAt(v, arg, s, start[i + 1]); break;
+      default: v[i] = gathered(OPS[code[i]], v, arg, s, start[i + 1], scratch);
+    }
+  }
+  return v;
+};`;
+  return new Function('F', 'sumAt', 'dotAt', 'gathered', source)(FNS, sumAt, dotAt, gathered) as Sweeps['evaluate'];
+}
+
+/** Fenced: Σ over a node's arguments, from 0 in argument order as the row's function adds. */
+function sumAt(v: Float64Array, arg: Int32Array, s: number, e: number): number {
+  let acc = 0;
+  for (let k = s; k < e; k++) acc += v[arg[k]];
+  return acc;
+}
+
+/** Fenced: Σ aᵢbᵢ over the two halves of a node's arguments, as the row's function; NaN for an
+ *  odd count. */
+function dotAt(v: Float64Array, arg: Int32Array, s: number, e: number): number {
+  const half = (e - s) >> 1;
+  let acc = 0;
+  for (let k = s; k < s + half; k++) acc += v[arg[k]] * v[arg[k + half]];
+  return (e - s) % 2 === 0 ? acc : NaN;
+}
+
+/** An n-ary op's value through its row, its arguments gathered into one array. */
+function gathered(p: Primitive, v: Float64Array, arg: Int32Array, s: number, e: number, scratch: number[]): number {
+  const n = e - s;
+  if (n === 1) return p.fn(v[arg[s]]);
+  if (n === 2) return p.fn(v[arg[s]], v[arg[s + 1]]);
+  scratch.length = 0;
+  for (let k = s; k < e; k++) scratch.push(v[arg[k]]);
+  return p.apply(scratch);
+}
+
+function interpretedEvaluate(g: Graph, x: ArrayLike<number>, v: Float64Array, ops: readonly Primitive[]): Float64Array {
   const { code, start, arg, constants } = g;
   const scratch: number[] = [];
   for (let i = 0; i < g.size; i++) {
     const c = code[i];
     const s = start[i];
-    switch (c) {
-      case INPUT: v[i] = x[i]; break;
-      case CONST: v[i] = constants[i]; break;
-      case ADD: v[i] = v[arg[s]] + v[arg[s + 1]]; break;
-      case SUB: v[i] = v[arg[s]] - v[arg[s + 1]]; break;
-      case MUL: v[i] = v[arg[s]] * v[arg[s + 1]]; break;
-      case DIV: v[i] = v[arg[s]] / v[arg[s + 1]]; break;
-      case NEG: v[i] = -v[arg[s]]; break;
-      case POW: v[i] = Math.pow(v[arg[s]], v[arg[s + 1]]); break;
-      case EXP: v[i] = Math.exp(v[arg[s]]); break;
-      case SIN: v[i] = Math.sin(v[arg[s]]); break;
-      case COS: v[i] = Math.cos(v[arg[s]]); break;
-      case SQRT: v[i] = Math.sqrt(v[arg[s]]); break;
-      case TANH: v[i] = Math.tanh(v[arg[s]]); break;
-      case SUM: {
-        let acc = 0;
-        for (let k = s; k < start[i + 1]; k++) acc += v[arg[k]];
-        v[i] = acc;
-        break;
-      }
-      case DOT: {
-        const half = (start[i + 1] - s) >> 1;
-        let acc = 0;
-        for (let k = s; k < s + half; k++) acc += v[arg[k]] * v[arg[k + half]];
-        v[i] = (start[i + 1] - s) % 2 === 0 ? acc : NaN;
-        break;
-      }
-      default: {
-        const e = start[i + 1];
-        if (e - s === 1) v[i] = OPS[c].fn(v[arg[s]]);
-        else if (e - s === 2) v[i] = OPS[c].fn(v[arg[s]], v[arg[s + 1]]);
-        else {
-          scratch.length = 0;
-          for (let k = s; k < e; k++) scratch.push(v[arg[k]]);
-          v[i] = OPS[c].apply(scratch);
-        }
-      }
-    }
+    if (c === INPUT) v[i] = x[i];
+    else if (c === CONST) v[i] = constants[i];
+    else if (c === SUM) v[i] = sumAt(v, arg, s, start[i + 1]);
+    else if (c === DOT) v[i] = dotAt(v, arg, s, start[i + 1]);
+    else v[i] = gathered(ops[c], v, arg, s, start[i + 1], scratch);
   }
   return v;
 }
+
+interface Sweeps {
+  evaluate(g: Graph, x: ArrayLike<number>, v: Float64Array, ops: readonly Primitive[]): Float64Array;
+  /** Accumulates adjoints into `adj` (seeded); says whether float64 may have lost a product. */
+  backward(g: Graph, v: Float64Array, adj: Float64Array, helpers: BackwardHelpers): boolean;
+}
+
+interface BackwardHelpers {
+  readonly dotBackward: typeof dotBackward;
+  readonly generic: typeof genericBackward;
+  readonly allFinite: typeof allFinite;
+}
+
+let generated: Sweeps | undefined;
 
 // Scratch for one node's partials (sweeps are never re-entered).
 const p = new Float64Array(64);
@@ -242,10 +309,121 @@ function allFinite(values: ArrayLike<number>, from = 0, to = values.length): boo
 export function backward(g: Graph, v: Float64Array, seed: ArrayLike<number>, adj = buffers(g).adjoints): Float64Array {
   adj.fill(0);
   for (let o = 0; o < g.outputs.length; o++) adj[g.outputs[o]] += seed[o];
-  const { code, start, arg, active, mask, partials } = g;
-  // A node with a zero adjoint is skipped: it adds 0·∂ = 0, unless a partial is infinite, where
-  // 0·∞ is NaN (or, for an underflowed adjoint, a finite number float64 cannot see). Sums have
-  // partials ±1; products have their arguments, finite when every node value is.
+  const lost = (generated ??= generateSweeps()).backward(g, v, adj, HELPERS);
+  if (lost || !allFinite(adj, 0, g.n)) adj.set(wideBackward(g, v, seed));
+  return adj;
+}
+
+// A node with a zero adjoint is skipped: it adds 0·∂ = 0, unless a partial is infinite, where
+// 0·∞ is NaN (or, for an underflowed adjoint, a finite number float64 cannot see). A partial the
+// rule makes a constant (add's 1, subtract's -1) never is; the others are computed and looked at.
+
+/** The reverse-sweep case of a fixed-arity op with `n` arguments, from its rules. */
+function backwardCase(p: Primitive, n: number): string {
+  const d = Array.from({ length: n }, (_, k) => partialSource(p, n, k));
+  const constant = d.every((x) => {
+    const c = literalValue(x);
+    return c !== undefined && Number.isFinite(c);
+  });
+  // Only the values a rule reads are loaded.
+  const text = d.join(' ');
+  const reads = [...Array.from({ length: n }, (_, k) => [`x${k}`, `v[arg[s + ${k}]]`]), ['out', 'v[i]']]
+    .filter(([name]) => new RegExp(`\\b${name}\\b`).test(text))
+    .map(([name, from]) => `const ${name} = ${from};`)
+    .join(' ');
+  const bit = (k: number) => `(m & ${1 << k}) !== 0`;
+  // A literal or an argument costs nothing to apply: into an inactive argument it adds to an
+  // adjoint nothing reads. Other rules run only for the arguments that carry a derivative.
+  const cheap = (x: string) => literalValue(x) !== undefined || /^x\d+$/.test(x);
+  const zero = constant
+    ? 'continue;'
+    : `if (!lost) { ${reads} lost = ${d.map((x, k) => `(${bit(k)} && !Number.isFinite(${x}))`).join(' || ')}; } continue;`;
+  const terms = d
+    .map((x, k) => {
+      const add = `adj[arg[s + ${k}]] += ${x === '1' ? 'gi' : `gi * ${x}`};`;
+      return cheap(x) ? add : `if (${bit(k)}) ${add}`;
+    })
+    .join(' ');
+  return `if (gi === 0) { ${zero} } ${reads} ${terms}`;
+}
+
+function generateBackward(): Sweeps['backward'] {
+  const cases = OPS.map((p, c) => {
+    if (c === SUM || c === DOT || counts(p).length === 0) return '';
+    return `case ${c}: { ${byCount(p, (n) => backwardCase(p, n))} break; }`;
+  });
+  const source = `return function backward(g, v, adj, H) {
+  const { code, start, arg, active, mask } = g;
+  let lost = false;
+  let valuesFinite;
+  for (let i = g.size - 1; i >= g.n; i--) {
+    const gi = adj[i];
+    if (!active[i]) continue;
+    const s = start[i];
+    const e = start[i + 1];
+    const m = mask[i];
+    switch (code[i]) {
+      ${cases.filter(Boolean).join('\n      ')}
+      case ${SUM}:
+        if (gi !== 0) for (let k = s; k < e; k++) adj[arg[k]] += gi;
+        break;
+      case ${DOT}:
+        if (gi !== 0) H.dotBackward(v, adj, arg, active, s, e, m, gi);
+        else if (!lost) lost = !(valuesFinite ??= H.allFinite(v));
+        break;
+      default:
+        lost = H.generic(g, v, adj, i, gi, lost);
+    }
+  }
+  return lost;
+};`;
+  return new Function('F', source)(FNS) as Sweeps['backward'];
+}
+
+/** Fenced: a dot product's adjoints, gi·bᵢ into aᵢ and gi·aᵢ into bᵢ, the row's partials, by
+ *  which halves carry derivatives. */
+function dotBackward(v: Float64Array, adj: Float64Array, arg: Int32Array, active: Uint8Array, s: number, e: number, halves: number, gi: number): void {
+  const half = (e - s) >> 1;
+  if (halves === FIRST_HALF) for (let k = s; k < s + half; k++) adj[arg[k]] += gi * v[arg[k + half]];
+  else if (halves === SECOND_HALF) for (let k = s; k < s + half; k++) adj[arg[k + half]] += gi * v[arg[k]];
+  else if (halves === BOTH_HALVES) {
+    for (let k = s; k < s + half; k++) {
+      const a = arg[k];
+      const b = arg[k + half];
+      adj[a] += gi * v[b];
+      adj[b] += gi * v[a];
+    }
+  } else {
+    for (let k = s; k < s + half; k++) {
+      const a = arg[k];
+      const b = arg[k + half];
+      if (active[a]) adj[a] += gi * v[b];
+      if (active[b]) adj[b] += gi * v[a];
+    }
+  }
+}
+
+/** Any other node: its partials by `g.partials` (generated per argument count, or the rules
+ *  interpreted), accumulated; returns whether a product may now be lost. */
+function genericBackward(g: Graph, v: Float64Array, adj: Float64Array, i: number, gi: number, lost: boolean): boolean {
+  if (gi === 0 && lost) return true;
+  const { start, arg, active, mask } = g;
+  const s = start[i];
+  const e = start[i + 1];
+  const into = e - s <= 64 ? p : new Float64Array(e - s);
+  g.partials[i]!(v, arg, s, e - s, v[i], into, mask[i]);
+  if (gi === 0) {
+    for (let k = s; k < e && !lost; k++) lost = active[arg[k]] === 1 && !Number.isFinite(into[k - s]);
+    return lost;
+  }
+  for (let k = s; k < e; k++) if (active[arg[k]]) adj[arg[k]] += gi * into[k - s];
+  return lost;
+}
+
+const HELPERS: BackwardHelpers = { dotBackward, generic: genericBackward, allFinite };
+
+function interpretedBackward(g: Graph, v: Float64Array, adj: Float64Array): boolean {
+  const { code, start, arg, active, mask } = g;
   let lost = false;
   let valuesFinite: boolean | undefined;
   for (let i = g.size - 1; i >= g.n; i--) {
@@ -253,52 +431,14 @@ export function backward(g: Graph, v: Float64Array, seed: ArrayLike<number>, adj
     if (!active[i]) continue;
     const s = start[i];
     const e = start[i + 1];
-    if (gi === 0) {
-      if (lost || code[i] === ADD || code[i] === SUB || code[i] === SUM) continue;
-      if (code[i] === MUL || code[i] === DOT) lost = !(valuesFinite ??= allFinite(v));
-      else {
-        const into = e - s <= 64 ? p : new Float64Array(e - s);
-        partials[i]!(v, arg, s, e - s, v[i], into, mask[i]);
-        for (let k = s; k < e && !lost; k++) lost = active[arg[k]] === 1 && !Number.isFinite(into[k - s]);
-      }
-      continue;
-    }
-    switch (code[i]) {
-      case ADD: adj[arg[s]] += gi; adj[arg[s + 1]] += gi; break;
-      case SUB: adj[arg[s]] += gi; adj[arg[s + 1]] -= gi; break;
-      case MUL: adj[arg[s]] += gi * v[arg[s + 1]]; adj[arg[s + 1]] += gi * v[arg[s]]; break;
-      case SUM: for (let k = s; k < e; k++) adj[arg[k]] += gi; break;
-      case DOT: {
-        const half = (e - s) >> 1;
-        const halves = mask[i];
-        if (halves === FIRST_HALF) for (let k = s; k < s + half; k++) adj[arg[k]] += gi * v[arg[k + half]];
-        else if (halves === SECOND_HALF) for (let k = s; k < s + half; k++) adj[arg[k + half]] += gi * v[arg[k]];
-        else if (halves === BOTH_HALVES) {
-          for (let k = s; k < s + half; k++) {
-            const a = arg[k];
-            const b = arg[k + half];
-            adj[a] += gi * v[b];
-            adj[b] += gi * v[a];
-          }
-        } else {
-          for (let k = s; k < s + half; k++) {
-            const a = arg[k];
-            const b = arg[k + half];
-            if (active[a]) adj[a] += gi * v[b];
-            if (active[b]) adj[b] += gi * v[a];
-          }
-        }
-        break;
-      }
-      default: {
-        const into = e - s <= 64 ? p : new Float64Array(e - s);
-        partials[i]!(v, arg, s, e - s, v[i], into, mask[i]);
-        for (let k = s; k < e; k++) if (active[arg[k]]) adj[arg[k]] += gi * into[k - s];
-      }
-    }
+    if (code[i] === SUM) {
+      if (gi !== 0) for (let k = s; k < e; k++) adj[arg[k]] += gi;
+    } else if (code[i] === DOT) {
+      if (gi !== 0) dotBackward(v, adj, arg, active, s, e, mask[i], gi);
+      else if (!lost) lost = !(valuesFinite ??= allFinite(v));
+    } else lost = genericBackward(g, v, adj, i, gi, lost);
   }
-  if (lost || !allFinite(adj, 0, g.n)) adj.set(wideBackward(g, v, seed));
-  return adj;
+  return lost;
 }
 
 /** Forward sweep with `width` tangents per node: `seed(j, t)` gives input j's tangents. Where an

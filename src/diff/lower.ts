@@ -17,7 +17,7 @@ export function compileExprs(
   for (const e of topological(roots)) {
     if (ref.has(e)) continue;
     if (e.kind === 'number') ref.set(e, { value: e.value });
-    else if (e.kind === 'constant') ref.set(e, { value: e.name === 'pi' ? Math.PI : Math.E });
+    else if (e.kind === 'constant') ref.set(e, { value: primitive(e.name).fn() });
     else if (e.kind === 'call') {
       nodes.push({ op: primitive(e.op), args: e.args.map((a) => ref.get(a)!) });
       ref.set(e, { node: leaves.length + nodes.length - 1 });

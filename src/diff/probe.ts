@@ -2,20 +2,9 @@
 // (branch outcomes, kink sides) compared across the points a finite-difference stencil visits.
 import type { CompareOp, Span } from '../ast';
 import { float, type Domain } from '../interpret/domain';
-import { primitive } from '../primitives';
 import { defaultStep } from './finite';
 import type { Fn, Layout } from './fn';
 import { run } from './trace';
-
-/** Ops whose derivative jumps, and which side of the jump an argument list is on. */
-const KINKS: Record<string, (x: readonly number[]) => number> = {
-  abs: ([a]) => Math.sign(a),
-  sign: ([a]) => Math.sign(a),
-  relu: ([a]) => Math.sign(a),
-  heaviside: ([a]) => Math.sign(a),
-  max: (x) => x.indexOf(primitive('max').apply(x)),
-  min: (x) => x.indexOf(primitive('min').apply(x)),
-};
 
 interface Mark {
   readonly what: string;
@@ -28,8 +17,8 @@ function signature(fn: Fn, layout: Layout, x: Float64Array): Mark[] {
   const domain: Domain<number> = {
     ...float,
     apply(op, args) {
-      const side = KINKS[op.name];
-      if (side) marks.push({ what: `a kink of ${op.name}`, side: side(args) });
+      // Ops whose derivative jumps say, in their table row, which side of the jump args are on.
+      if (op.kink) marks.push({ what: `a kink of ${op.name}`, side: op.kink(args) });
       return float.apply(op, args);
     },
     compare(op: CompareOp, a, b, site) {

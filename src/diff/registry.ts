@@ -2,15 +2,16 @@
 // jvp, vjp, hvp, each taking source text, a parsed program or a compiled function; the second-order
 // verbs take f: Rⁿ → Rᵐ too, one output at a time.
 import { EvalError, UsageError } from '../errors';
-import { compiledForward, compiledReverse, withEngine } from '../compile/methods';
+import { compiledForward, compiledReverse, pointOf, withEngine } from '../compile/methods';
+import { compiledSecondOrder } from '../compile/second';
+import { compiledSymbolic } from '../compile/symbolic';
 import { perOutput } from './common';
 import { compile, flatten, layoutOf, unflatten, type CompileOptions, type Fn, type FnLike, type Point } from './fn';
 import { finite } from './finite';
 import { forward } from './forward';
 import { reverse } from './reverse';
-import { symbolic } from './symbolic';
-import { trace } from './trace';
-import type { Answer, Differentiator, MethodName, Options } from './types';
+import { MAX_BUILT_INPUTS, MAX_PIECES, symbolic } from './symbolic';
+import type { Answer, Differentiator, Method, MethodFacts, MethodName, Options } from './types';
 
 function hasNaN(row: readonly number[]): boolean {
   for (let i = 0; i < row.length; i++) if (row[i] !== row[i]) return true;
@@ -18,7 +19,7 @@ function hasNaN(row: readonly number[]): boolean {
 }
 
 /** A NaN in an answer means the derivative does not exist there: say so instead of returning it. */
-function guarded(d: Differentiator): Differentiator {
+function guarded(d: Differentiator, facts: MethodFacts): Method {
   const check = <V>(what: string, a: Answer<V>): Answer<V> => {
     const result = a.result as unknown as number[] | number[][];
     const rows = (Array.isArray(result[0]) ? result : [result]) as number[][];
@@ -30,6 +31,7 @@ function guarded(d: Differentiator): Differentiator {
   return {
     name: d.name,
     description: d.description,
+    facts,
     gradient: (f, at, o) => check('gradient', d.gradient(f, at, o)),
     jacobian: (f, at, o) => check('Jacobian', d.jacobian(f, at, o)),
     hessian: (f, at, o) => check('Hessian', d.hessian(f, at, o)),
@@ -39,21 +41,64 @@ function guarded(d: Differentiator): Differentiator {
   };
 }
 
-export const differentiators: Readonly<Record<MethodName, Differentiator>> = {
-  finite: guarded(withEngine(finite, {})),
-  symbolic: guarded(withEngine(symbolic, {})),
-  forward: guarded(withEngine(forward, compiledForward)),
-  reverse: guarded(withEngine(reverse, compiledReverse)),
+/** Each method's promises: the one place a study, the trainer or a benchmark learns them. */
+const FACTS: Readonly<Record<MethodName, MethodFacts>> = {
+  finite: {
+    exact: false,
+    tolerance: 1e-5,
+    costGrowth: 2,
+    cost: '2n + 1 evaluations of f (central differences)',
+    inputLimit: 5_000,
+    refuses: [],
+  },
+  symbolic: {
+    exact: true,
+    tolerance: 1e-12,
+    costGrowth: 1,
+    cost: 'one derivation and simplification, then one evaluation of the derivative',
+    inputLimit: 20_000,
+    refuses: [
+      `more than ${MAX_PIECES} paths through input-dependent branches`,
+      'the Hessian of a piecewise function',
+      `a function built as expressions of more than ${MAX_BUILT_INPUTS.toLocaleString('en-US')} inputs`,
+    ],
+  },
+  forward: {
+    exact: true,
+    tolerance: 1e-12,
+    costGrowth: 2,
+    cost: '⌈n/16⌉ sweeps of 16 tangents',
+    inputLimit: 5_000,
+    refuses: [],
+  },
+  reverse: {
+    exact: true,
+    tolerance: 1e-12,
+    costGrowth: 1,
+    cost: 'one sweep per output, a few evaluations of f',
+    inputLimit: Infinity,
+    refuses: [],
+  },
+};
+
+export const differentiators: Readonly<Record<MethodName, Method>> = {
+  finite: guarded(withEngine(finite, {}), FACTS.finite),
+  symbolic: guarded(withEngine(symbolic, compiledSymbolic), FACTS.symbolic),
+  forward: guarded(withEngine(forward, compiledForward), FACTS.forward),
+  reverse: guarded(withEngine(reverse, { ...compiledReverse, ...compiledSecondOrder }), FACTS.reverse),
 };
 
 export const METHODS = Object.keys(differentiators) as MethodName[];
+
+/** The methods exact up to rounding (every one but finite differences), in registry order. */
+export const EXACT_METHODS: readonly MethodName[] = METHODS.filter((m) => differentiators[m].facts.exact);
 
 export interface MethodOptions extends Options, CompileOptions {
   /** Which differentiator to use (default: reverse; forward for jvp). */
   method?: MethodName;
 }
 
-export function differentiator(name: string): Differentiator {
+export function differentiator(name: string): Method {
   const d = differentiators[name as MethodName];
   if (!d) throw new UsageError(`no method '${name}': choose one of ${METHODS.join(', ')}`);
   return d;
@@ -80,12 +125,12 @@ export function jacobian(f: FnLike, at: Point, options: MethodOptions = {}): num
 /** The Hessian of each output of f: Rⁿ → Rᵐ by one method (one matrix for a scalar f), each by
  *  the method's own Hessian of that output, with what they cost together. */
 export function hessiansOf(d: Differentiator, fn: Fn, at: Point, options: Options = {}): Answer<number[][][]> {
-  return perOutput((g) => d.hessian(g, at, options), fn, trace(fn, at, options).value);
+  return perOutput((g) => d.hessian(g, at, options), fn, pointOf(fn, at, options).value);
 }
 
 /** H·v for each output of f: Rⁿ → Rᵐ (one vector for a scalar f), flat like the inputs. */
 export function hvpsOf(d: Differentiator, fn: Fn, at: Point, direction: readonly number[], options: Options = {}): Answer<number[][]> {
-  return perOutput((g) => d.hvp(g, at, direction, options), fn, trace(fn, at, options).value);
+  return perOutput((g) => d.hvp(g, at, direction, options), fn, pointOf(fn, at, options).value);
 }
 
 /**

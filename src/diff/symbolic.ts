@@ -91,7 +91,7 @@ function reshape<T>(rows: readonly (readonly T[])[], flat: readonly T[]): T[][] 
   return rows.map((row) => row.map(() => flat[k++]));
 }
 
-interface CompiledPiece {
+export interface CompiledPiece {
   readonly tests: readonly Condition[];
   /** Outputs: the comparison operands a₁, b₁, a₂, b₂, … */
   readonly testGraph: Graph;
@@ -99,7 +99,7 @@ interface CompiledPiece {
   readonly graph: Graph;
 }
 
-interface Plan {
+export interface Plan {
   readonly layout: Layout;
   readonly pieces: readonly CompiledPiece[];
   readonly vector: boolean;
@@ -135,7 +135,7 @@ function symbolsOf(fn: Fn, layout: Layout, options: Options) {
   return { S, leaves, ...piecesOf(fn, layout, S, leaves, options.maxIterations), data: [] };
 }
 
-function planFor(fn: Fn, layout: Layout, options: Options): Plan {
+export function planFor(fn: Fn, layout: Layout, options: Options): Plan {
   const key = `symbolic:${layout.key}`;
   const cached = fn.cache.get(key) as Plan | undefined;
   if (cached) return cached;
@@ -161,7 +161,7 @@ function planFor(fn: Fn, layout: Layout, options: Options): Plan {
   return plan;
 }
 
-const HOLDS: Record<CompareOp, (a: number, b: number) => boolean> = {
+export const HOLDS: Record<CompareOp, (a: number, b: number) => boolean> = {
   '<': (a, b) => a < b,
   '<=': (a, b) => a <= b,
   '>': (a, b) => a > b,
@@ -229,8 +229,8 @@ function programOf(fn: Fn): Program {
   return fn.program;
 }
 
-function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
-  const layout = layoutOf(fn, at);
+/** The Hessian as one graph (f, then H row by row), derived once per layout. */
+export function hessianPlan(fn: Fn, layout: Layout, options: Options): { graph: Graph; stats: Stats } {
   const key = `symbolic-hessian:${layout.key}`;
   const S = new SymbolicDomain();
   let cached = fn.cache.get(key) as { graph: Graph; stats: Stats } | undefined;
@@ -246,6 +246,12 @@ function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
     cached = { graph: compileExprs(roots, leaves), stats: { treeNodes, dagNodes } };
     fn.cache.set(key, cached);
   }
+  return cached;
+}
+
+function hessianOf(fn: Fn, at: Point, options: Options): Answer<number[][]> {
+  const layout = layoutOf(fn, at);
+  const cached = hessianPlan(fn, layout, options);
   const v = evaluate(cached.graph, flatten(layout, at));
   const out = Array.from(cached.graph.outputs, (o) => v[o]);
   const n = layout.n;

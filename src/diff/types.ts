@@ -53,6 +53,24 @@ export interface Options {
 
 export type Scheme = 'forward' | 'backward' | 'central' | 'five-point' | 'richardson' | 'complex-step';
 
+/** What a method promises, stated once as data: compare, the studies, the trainer, the CLI and
+ *  the benchmarks read these instead of keeping their own lists of methods. */
+export interface MethodFacts {
+  /** Exact up to float64 rounding (no truncation error), so it is judged by `tolerance` alone. */
+  readonly exact: boolean;
+  /** Relative error against the 50-digit reference beyond which `compare` warns. */
+  readonly tolerance: number;
+  /** The exponent k in cost ∝ nᵏ of one gradient of an f whose own cost is O(n). */
+  readonly costGrowth: 1 | 2;
+  /** Why the cost grows so, in one line. */
+  readonly cost: string;
+  /** Inputs beyond which the studies and benchmarks do not run the method by default: one
+   *  gradient there takes minutes on a shared 2-core machine. */
+  readonly inputLimit: number;
+  /** What the method refuses by design (raised as `unsupported`, never as a wrong number). */
+  readonly refuses: readonly string[];
+}
+
 export interface Differentiator {
   readonly name: MethodName;
   readonly description: string;
@@ -63,4 +81,9 @@ export interface Differentiator {
   jacobian(f: Fn, at: Point, options?: Options): Answer<number[][]>;
   hessian(f: Fn, at: Point, options?: Options): Answer<number[][]>;
   hvp(f: Fn, at: Point, direction: readonly number[], options?: Options): Answer<number[]>;
+}
+
+/** A registered differentiator: the interface and the facts it promises. */
+export interface Method extends Differentiator {
+  readonly facts: MethodFacts;
 }

@@ -7,7 +7,7 @@
 // mathjs or decimal.js comes out as a GradlabError naming the op.
 import { all, create, type BigNumber, type MathJsInstance } from 'mathjs';
 import { EvalError, GradlabError } from '../errors';
-import type { Domain } from '../interpret/domain';
+import { algebraOf, type Domain } from '../interpret/domain';
 
 /** Digits carried beyond those promised, so that rounding in a chain of ops stays out of sight. */
 export const GUARD_DIGITS = 10;
@@ -186,7 +186,7 @@ function opsOf(m: MathJsInstance, digits: number): Readonly<Record<string, Op>> 
     sin, cos, tan, sec: reduced('sec', lib(m.sec)), csc: reduced('csc', lib(m.csc)), cot: reduced('cot', (x) => div(cosine(x), sine(x))),
     asin: lib(m.asin), acos: lib(m.acos), atan: lib(m.atan), atan2,
     asec: lib(m.asec), acsc: lib(m.acsc), acot: lib(m.acot),
-    sinh, cosh, tanh, sech: (x) => div(one, cosh(x)), csch: (x) => div(one, sinh(x)), coth: (x) => div(one, tanh(x)),
+    sinh, cosh, tanh, // sech, csch and coth are their table rows' identities: 1/cosh x, 1/sinh x, 1/tanh x
     asinh: lib(m.asinh), acosh: lib(m.acosh), atanh: lib(m.atanh),
     asech: lib(m.asech), acsch: lib(m.acsch), acoth: lib(m.acoth),
     abs, sign: lib(m.sign), heaviside: (x) => (gt(x, zero) ? one : zero),
@@ -213,17 +213,19 @@ export function bignumber(digits = 50): BigNumberDomain {
   // String(-0) is '0', and atan2(-0, -1) = -π needs the sign.
   const fromNumber = (value: number) => fromString(Object.is(value, -0) ? '-0' : String(value));
   let budget: { seconds: number; deadline: number; ops: number } | null = null;
-  return {
+  const domain: BigNumberDomain = {
     name: `bignumber(${digits})`,
     digits,
     constant: fromNumber,
     apply(op, args) {
       const f = ops[op.name];
+      // A row defined by an identity (sech = 1/cosh) runs it here, op by op.
+      if (!f && op.identity) return op.identity(algebra, args);
       if (!f) throw new Error(`the bignumber domain has no function for '${op.name}'; add one to src/domains/bignumber.ts`);
       if (budget && ++budget.ops % CLOCK_EVERY === 0 && performance.now() > budget.deadline) {
         throw new EvalError(
           'time-limit',
-          `the ${digits}-digit reference ran past its time limit of ${budget.seconds} s (${budget.ops.toLocaleString('en-US')} BigNumber operations); raise it with timeLimit`,
+          `the ${digits}-digit reference ran past its time limit of ${budget.seconds} s (${budget.ops.toLocaleString('en-US')} BigNumber operations); raise it with timeLimit (gradlab compare --reference-time-limit)`,
         );
       }
       const { precision, rounding } = Decimal;
@@ -253,4 +255,6 @@ export function bignumber(digits = 50): BigNumberDomain {
       }
     },
   };
+  const algebra = algebraOf(domain);
+  return domain;
 }

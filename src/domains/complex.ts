@@ -6,7 +6,7 @@
 // where float64's f(a) is not finite (off f's real domain, at a pole) that is the value, with a NaN
 // imaginary part, never a principal branch whose Im would pass for a derivative. Non-analytic ops
 // follow the complex-step-friendly conventions of Martins, Sturdza & Alonso (2003): decide by Re z.
-import type { Domain } from '../interpret/domain';
+import { algebraOf, type Domain } from '../interpret/domain';
 import { primitive } from '../primitives';
 
 /** a + ib, immutable; never an array, so the interpreter tells it from a vector. */
@@ -205,14 +205,15 @@ function rebased(f: (x: number) => number, F: (z: Complex) => Complex) {
 }
 
 const ofRecip = (F: (z: Complex) => Complex) => (z: Complex) => F(recip(z));
-const asin = rebased(Math.asin, asinKahan);
-const acos = rebased(Math.acos, acosKahan);
-const asinh = rebased(Math.asinh, asinhKahan);
-const acosh = rebased(Math.acosh, acoshKahan);
-const asec = rebased((x) => Math.acos(1 / x), ofRecip(acosKahan));
-const acsc = rebased((x) => Math.asin(1 / x), ofRecip(asinKahan));
-const asech = rebased((x) => Math.acosh(1 / x), ofRecip(acoshKahan));
-const acsch = rebased((x) => Math.asinh(1 / x), ofRecip(asinhKahan));
+const floatOf = (name: string) => primitive(name).fn;
+const asin = rebased(floatOf('asin'), asinKahan);
+const acos = rebased(floatOf('acos'), acosKahan);
+const asinh = rebased(floatOf('asinh'), asinhKahan);
+const acosh = rebased(floatOf('acosh'), acoshKahan);
+const asec = rebased(floatOf('asec'), ofRecip(acosKahan));
+const acsc = rebased(floatOf('acsc'), ofRecip(asinKahan));
+const asech = rebased(floatOf('asech'), ofRecip(acoshKahan));
+const acsch = rebased(floatOf('acsch'), ofRecip(asinhKahan));
 
 /** atan2(y, x) = atan(y/x) + a constant fixed by the quadrant of the real parts; near the y axis,
  *  ±π/2 − atan(x/y). The constant is taken from Math.atan2 so the real part is its bits. */
@@ -273,12 +274,13 @@ const SCALAR: Readonly<Record<string, (...z: Complex[]) => Complex>> = {
   exp, log: (z, base) => (base === undefined ? ln(z) : div(ln(z), ln(base))),
   log10: logIn(Math.log10, Math.LN10), log2: logIn(Math.log2, Math.LN2),
   sqrt: csqrt, cbrt, nthRoot,
-  sin, cos, tan, sec: (z) => recip(cos(z)), csc: (z) => recip(sin(z)), cot: (z) => recip(tan(z)),
+  // sec, csc, cot, acot, sech, csch, coth and acoth are their table rows' identities (1/cos z, atan(1/z)).
+  sin, cos, tan,
   asin, acos, atan, atan2,
-  asec, acsc, acot: ofRecip(atan),
-  sinh, cosh, tanh, sech: (z) => recip(cosh(z)), csch: (z) => recip(sinh(z)), coth: (z) => recip(tanh(z)),
+  asec, acsc,
+  sinh, cosh, tanh,
   asinh, acosh, atanh,
-  asech, acsch, acoth: ofRecip(atanh),
+  asech, acsch,
   abs, sign: (z) => c(Math.sign(z.re)), heaviside: (z) => c(z.re > 0 ? 1 : 0),
   sigmoid, relu: (z) => (z.re > 0 ? z : ZERO), softplus,
 };
@@ -299,7 +301,7 @@ export const complex: Domain<Complex> = {
   name: 'complex',
   constant: (value) => c(value),
   apply(op, args) {
-    const f = OPS[op.name];
+    const f = OPS[op.name] ?? (op.identity ? (zs: readonly Complex[]) => op.identity!(ALGEBRA, zs) : undefined);
     if (!f) throw new Error(`the complex domain has no formula for '${op.name}'; add one to src/domains/complex.ts`);
     const value = op.apply(reals(args));
     // Real arguments: float64's own value, so a constant stays one (exp(1000) has no NaN in Im).
@@ -310,3 +312,6 @@ export const complex: Domain<Complex> = {
   },
   primal: (z) => z.re,
 };
+
+/** The domain as the rules' algebra, for the rows defined by an identity. */
+const ALGEBRA = algebraOf(complex);

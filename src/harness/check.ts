@@ -2,7 +2,7 @@
 // v the Taylor remainder r(t) = |f(x + t·v) − f(x) − t·⟨g, v⟩| falls as t² when g = ∇f(x) and only
 // as t when it is not, so the slope of log r against log t tells them apart; forward mode's
 // gradient and the relative error stand beside it.
-import { relativeError } from '../diff/compare';
+import { relativeError } from '../diff/distance';
 import { compile, flatten, layoutOf, unflatten, type CompileOptions, type Fn, type FnLike, type Layout, type Point } from '../diff/fn';
 import { differentiators } from '../diff/registry';
 import { trace, valueAt } from '../diff/trace';

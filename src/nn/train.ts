@@ -1,6 +1,6 @@
 // Training: any differentiator (or hand-derived backprop) computes the gradient of the loss
 // graph; the network, data, optimizer and batching never know which one.
-import { differentiators } from '../diff/registry';
+import { differentiators, METHODS } from '../diff/registry';
 import type { MethodName } from '../diff/types';
 import type { Fn } from '../diff/fn';
 import { GradlabError, UsageError } from '../errors';
@@ -12,7 +12,7 @@ import { clipByNorm, clipByValue, DEFAULT_LR, optimizer, type OptimizerName } fr
 import { Rng } from './rng';
 
 export type TrainMethod = MethodName | 'manual';
-export const TRAIN_METHODS: readonly TrainMethod[] = ['finite', 'symbolic', 'forward', 'reverse', 'manual'];
+export const TRAIN_METHODS: readonly TrainMethod[] = [...METHODS, 'manual'];
 
 export interface TrainOptions {
   readonly method?: TrainMethod;

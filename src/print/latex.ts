@@ -1,5 +1,6 @@
 // LaTeX for expressions, conditions and programs, for papers, slides and notebooks.
 import type { Cond, Expr, Node, Stmt } from '../ast';
+import { PRIMITIVES } from '../primitives';
 import { bottomUp } from './walk';
 
 const enum Level {
@@ -14,14 +15,6 @@ interface Tex {
   readonly text: string;
   readonly level: Level;
 }
-
-/** Functions with their own TeX command; others print as \operatorname{name}. */
-const COMMANDS: Record<string, string> = {
-  sin: '\\sin', cos: '\\cos', tan: '\\tan', sec: '\\sec', csc: '\\csc', cot: '\\cot',
-  asin: '\\arcsin', acos: '\\arccos', atan: '\\arctan',
-  sinh: '\\sinh', cosh: '\\cosh', tanh: '\\tanh', coth: '\\coth',
-  exp: '\\exp', log: '\\ln', log10: '\\log_{10}', log2: '\\log_{2}', max: '\\max', min: '\\min',
-};
 
 const GREEK = new Set([
   'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu',
@@ -132,7 +125,7 @@ function tex(e: Expr, get: (child: Expr) => Tex): Tex {
     case 'number':
       return { text: number(e.value), level: e.value < 0 ? Level.Unary : Level.Atom };
     case 'constant':
-      return { text: e.name === 'pi' ? '\\pi' : 'e', level: Level.Atom };
+      return { text: String(PRIMITIVES.get(e.name)!.tex), level: Level.Atom };
     case 'variable':
       return { text: name(e.name), level: Level.Atom };
     case 'vector':
@@ -166,18 +159,11 @@ function call(op: string, args: readonly Expr[], get: (child: Expr) => Tex): Tex
       return { text: `-${wrap(get(a), Level.Unary)}`, level: Level.Unary };
     case 'pow':
       return { text: `${braced(wrap(get(a), Level.Atom))}^{${get(b).text}}`, level: Level.Power };
-    case 'sqrt':
-      return { text: `\\sqrt{${get(a).text}}`, level: Level.Atom };
-    case 'cbrt':
-      return { text: `\\sqrt[3]{${get(a).text}}`, level: Level.Atom };
-    case 'nthRoot':
-      return { text: `\\sqrt[${b ? get(b).text : '2'}]{${get(a).text}}`, level: Level.Atom };
-    case 'abs':
-      return { text: `\\left|${get(a).text}\\right|`, level: Level.Atom };
-    case 'log':
-      if (b) return { text: `\\log_{${get(b).text}}\\left(${get(a).text}\\right)`, level: Level.Atom };
-      break;
   }
-  const head = COMMANDS[op] ?? `\\operatorname{${op}}`;
-  return { text: `${head}\\left(${args.map((x) => get(x).text).join(', ')}\\right)`, level: Level.Atom };
+  // Every other call as its table row spells it in TeX: a whole form (\\sqrt{x}), or a command
+  // (\\sin, else \\operatorname{name}) before the parenthesised arguments.
+  const tex = PRIMITIVES.get(op)?.tex;
+  const texts = args.map((x) => get(x).text);
+  if (typeof tex === 'function') return { text: tex(texts), level: Level.Atom };
+  return { text: `${tex ?? `\\operatorname{${op}}`}\\left(${texts.join(', ')}\\right)`, level: Level.Atom };
 }

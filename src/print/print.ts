@@ -1,6 +1,7 @@
 // The printer: AST back to gradlab text with the fewest parentheses that keep the tree, in
 // syntax that mathjs and Wolfram Alpha also read (`6x + 6`, `sin(x) ^ 2`).
 import type { Cond, Expr, Node, Stmt } from '../ast';
+import { PRIMITIVES } from '../primitives';
 import { bottomUp } from './walk';
 
 /** Binding strength of each printed form, loosest first; mirrors grammar/gradlab.ne. */
@@ -20,12 +21,15 @@ interface Printed {
   readonly implicit?: boolean;
 }
 
-const INFIX: Record<string, { symbol: string; level: Level }> = {
-  add: { symbol: '+', level: Level.Sum },
-  subtract: { symbol: '-', level: Level.Sum },
-  multiply: { symbol: '*', level: Level.Product },
-  divide: { symbol: '/', level: Level.Product },
-};
+/** The binary operators as the table spells them, at their levels (`-a` and `a ^ b` have forms
+ *  of their own below). */
+const INFIX: ReadonlyMap<string, { symbol: string; level: Level }> = new Map(
+  [...PRIMITIVES.values()].flatMap((p) => {
+    const o = p.operator;
+    if (!o || (o.binding !== 'sum' && o.binding !== 'product')) return [];
+    return [[p.name, { symbol: o.symbol, level: o.binding === 'sum' ? Level.Sum : Level.Product }] as const];
+  }),
+);
 
 export function print(node: Node): string {
   switch (node.kind) {
@@ -122,7 +126,7 @@ function printed(e: Expr, get: (child: Expr) => Printed): Printed {
 }
 
 function call(op: string, args: readonly Expr[], get: (child: Expr) => Printed): Printed {
-  const infix = INFIX[op];
+  const infix = INFIX.get(op);
   if (infix && args.length === 2) {
     const [a, b] = args;
     const right = get(b);
@@ -133,11 +137,12 @@ function call(op: string, args: readonly Expr[], get: (child: Expr) => Printed):
     const rightText = op === 'divide' && right.implicit ? `(${right.text})` : atLeast(right, infix.level + 1);
     return { text: `${atLeast(get(a), infix.level)} ${infix.symbol} ${rightText}`, level: infix.level };
   }
-  if (op === 'unaryMinus' && args.length === 1) {
-    return { text: `-${atLeast(get(args[0]), Level.Unary)}`, level: Level.Unary };
+  const operator = PRIMITIVES.get(op)?.operator;
+  if (operator?.binding === 'unary' && args.length === 1) {
+    return { text: `${operator.symbol}${atLeast(get(args[0]), Level.Unary)}`, level: Level.Unary };
   }
-  if (op === 'pow' && args.length === 2) {
-    return { text: `${atLeast(get(args[0]), Level.Atom)}^${exponent(args[1], get)}`, level: Level.Power };
+  if (operator?.binding === 'power' && args.length === 2) {
+    return { text: `${atLeast(get(args[0]), Level.Atom)}${operator.symbol}${exponent(args[1], get)}`, level: Level.Power };
   }
   return { text: `${op}(${args.map((a) => get(a).text).join(', ')})`, level: Level.Atom };
 }

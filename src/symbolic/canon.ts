@@ -3,11 +3,11 @@
 // rules. Nothing here distributes a product over a sum, so sizes stay polynomial.
 import type { Expr } from '../ast';
 import { Dag } from './dag';
-import { ADD, coefficientOf, factorsOf, HELD, isCall, MUL, numOf, POW } from './forms';
+import { ADD, type Call, coefficientOf, factorsOf, HELD, isCall, KEPT, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import type { Num } from './numbers';
 import { compareFactors, compareTerms, factsOf } from './order';
-import { isPlain } from './zeros';
+import { constantValue, isPlain } from './zeros';
 
 /** Units of work (nodes built, pattern nodes visited) allowed, and those spent. */
 export class Budget {
@@ -50,12 +50,16 @@ const MAX_REGROUP = 8;
 /** (ab)^n is spread into a^n·b^n only up to this |n|: beyond it a^n alone may overflow where
  *  (ab)^n does not ((2·0.5)^2000 = 1, but 2^2000 is Infinity). */
 const MAX_SPREAD = 16;
+/** k·log(m) becomes log(m^k) only up to this m^k, which prints as a plain integer. */
+const MAX_LOG_ARGUMENT = 1e6;
 
 /** An odd integer in value, exact or float (3 · 0.3333333333333333 is the float 1). */
 const isOdd = (n: Num): boolean => Number.isInteger(N.value(n)) && N.value(n) % 2 !== 0;
 
 export class Canon {
   readonly dag = new Dag();
+  /** Float values of constant subexpressions met so far (null: reads an input). */
+  private readonly constants = new Map<Expr, number | null>();
   /** Every new sum, product, power and call passes through here: the simplifier's rules, or
    *  nothing while patterns are compiled. */
   rewrite: (node: Expr) => Expr = (node) => node;
@@ -177,6 +181,7 @@ export class Canon {
       }
     }
     if (regroup && depth < MAX_REGROUP) return this.product([this.number(coef), ...out], depth + 1);
+    coef = this.intoLogarithm(coef, out);
     if (out.length === 0) return this.number(coef);
     if (N.isOne(coef) && out.length === 1) return out[0];
     // Infinity·(y - 1) is not Infinity·y - Infinity, which is NaN at every y.
@@ -185,21 +190,38 @@ export class Canon {
     return this.make(MUL, N.isOne(coef) ? out : [this.number(coef), ...out]);
   }
 
+  /** An integer coefficient k into a logarithm of an integer m, 2·log(10) = log(100), the
+   *  smaller form, while m^|k| stays exact (≤ MAX_LOG_ARGUMENT); `out` is changed in place. */
+  private intoLogarithm(coef: Num, out: Expr[]): Num {
+    if (!N.isInteger(coef) || Math.abs(N.value(coef)) < 2) return coef;
+    const at = out.findIndex((f) => isCall(f, 'log') && f.args.length === 1 && numOf(f.args[0]) !== null && N.isInteger(numOf(f.args[0])!) && N.value(numOf(f.args[0])!) >= 2);
+    if (at < 0) return coef;
+    const k = Math.abs(N.value(coef));
+    const m = N.pow(numOf((out[at] as Call).args[0])!, N.rational(k, 1));
+    if (m === null || !N.isExact(m) || N.value(m) > MAX_LOG_ARGUMENT) return coef;
+    out[at] = this.apply('log', [this.number(m)]);
+    return N.rational(Math.sign(N.value(coef)), 1);
+  }
+
   power(base: Expr, exponent: Expr): Expr {
     this.budget.spend();
     const e = numOf(exponent);
     const b = numOf(base);
     if (e !== null && N.isZero(e)) return this.number(N.ONE); // x^0 = 1, as Math.pow has it for every x
-    if (e !== null && N.isOne(e)) return base;
-    // A held argument is a zero kept for its sign; a positive power of it is a zero whose sign
-    // no longer decides anything here (a place that it decides holds its own).
+    // A held argument is a zero kept for its sign; a positive power of it (1/(1/z) among them) is
+    // a zero whose sign no longer decides anything here (a place that it decides holds its own).
     if (isCall(base, HELD) && e !== null && N.sign(e) > 0) return this.number(N.ZERO);
+    if (isCall(base, KEPT) && e !== null && N.sign(e) > 0) return this.power(base.args[1], exponent);
+    if (e !== null && N.isOne(e)) return base;
     if (b !== null) {
       if (N.isOne(b)) return base; // 1^x = 1
       const folded = e === null ? null : N.pow(b, e);
       if (folded !== null) return this.number(folded);
       // 0^x = 0 for x > 0, and Infinity for x < 0 (printed 1 / 0, which reads back as Infinity).
       if (N.isZero(b) && e !== null) return N.sign(e) > 0 ? base : this.number(Infinity);
+      // The same for an exponent of constants (0^e, 0^-pi), read by its float value.
+      const v = N.isZero(b) && e === null ? constantValue(exponent, this.constants) : null;
+      if (v !== null && v !== 0 && !Number.isNaN(v)) return v > 0 ? base : this.number(Infinity);
     }
     const spread = e !== null && N.isInteger(e) && Math.abs(N.value(e)) <= MAX_SPREAD;
     const content = spread ? this.contentOf(base) : null;

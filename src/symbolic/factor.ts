@@ -5,7 +5,7 @@
 import type { Expr } from '../ast';
 import type { Canon } from './canon';
 import { childrenOf, postOrder, treeSize } from './dag';
-import { ADD, coefficientOf, factorsOf, HELD, isCall, MUL, numOf, POW } from './forms';
+import { ADD, type Call, coefficientOf, factorsOf, HELD, isCall, KEPT, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import { factsOf } from './order';
 import { divideExactly, exprOf, polyOf } from './poly';
@@ -34,14 +34,17 @@ function split(f: Expr): { base: Expr; k: number } {
 }
 
 export class Factorer {
+  /** combined() by node: a DAG's shared sums are combined once, not once per path. */
+  private readonly combinedMemo = new Map<Expr, Expr | null>();
+
   constructor(private readonly canon: Canon) {}
 
   /** `root` with every sum in it, children first, in the smallest form this pass finds. */
   run(root: Expr): Expr {
     const done = new Map<Expr, Expr>();
     const { canon } = this;
-    postOrder(root, (e) => (isCall(e, HELD) ? [] : childrenOf(e)), (e) => {
-      if (canon.budget.exhausted || (e.kind === 'call' && e.op === HELD)) {
+    postOrder(root, (e) => (isCall(e, HELD) || isCall(e, KEPT) ? [] : childrenOf(e)), (e) => {
+      if (canon.budget.exhausted || (e.kind === 'call' && (e.op === HELD || e.op === KEPT))) {
         done.set(e, e);
         return;
       }
@@ -61,11 +64,17 @@ export class Factorer {
     const consider = (candidate: Expr | null) => {
       if (candidate === null) return;
       const e = isCall(candidate, MUL) ? this.cancel(candidate) : candidate;
-      if (e === best) return;
-      const s = printedSize(e);
-      if (s < bestSize) [best, bestSize] = [e, s];
+      for (const form of [e, isCall(e, MUL) ? this.expandedDenominator(e) : null]) {
+        if (form === null || form === best) continue;
+        const s = printedSize(form);
+        if (s < bestSize) [best, bestSize] = [form, s];
+      }
     };
     consider(this.expand(sum));
+    // Sums inside the terms over one denominator first, whose factors then come out of the
+    // whole: 1/(1 + 1/x) + 1 is x/(x + 1) + 1, which is (2x + 1)/(x + 1).
+    const nested = this.pullNested(sum);
+    if (nested !== null) consider(this.canon.product([...nested[0], nested[1]]));
     const pulled = this.pullCommon(sum);
     if (pulled !== null) {
       const [common, rest] = pulled;
@@ -84,18 +93,52 @@ export class Factorer {
   private bestProduct(product: Extract<Expr, { kind: 'call' }>): Expr {
     const plain = this.cancel(product);
     if (factsOf(product).size > MAX_SUM) return plain;
-    let combined = false;
-    const factors = product.args.map((f) => {
+    const rebuilt = this.combined(product);
+    const other = rebuilt === null ? plain : isCall(rebuilt, MUL) ? this.cancel(rebuilt) : rebuilt;
+    const best = printedSize(other) < printedSize(plain) ? other : plain;
+    const expanded = isCall(best, MUL) ? this.expandedDenominator(best) : null;
+    return expanded !== null && printedSize(expanded) < printedSize(best) ? expanded : best;
+  }
+
+  /** Sums under one power k < 0 multiplied out: 2/((x - 1)(x + 1)) is 2/(x² - 1). Same zeros and
+   *  poles, so the value is kept wherever it was defined. */
+  private expandedDenominator(product: Call): Expr | null {
+    const byPower = new Map<number, Expr[]>();
+    for (const f of product.args) {
       const { base, k } = split(f);
-      const pulled = isCall(base, ADD) ? this.pullCommon(base) : null;
+      if (isCall(base, ADD) && k < 0) byPower.set(k, [...(byPower.get(k) ?? []), f]);
+    }
+    for (const [k, factors] of byPower) {
+      if (factors.length < 2) continue;
+      const expanded = this.expand(this.canon.product(factors.map((f) => split(f).base)));
+      if (expanded === null) continue;
+      const others = product.args.filter((f) => !factors.includes(f));
+      return this.canon.product([...others, this.canon.power(expanded, this.canon.number(N.rational(k, 1)))]);
+    }
+    return null;
+  }
+
+  /** A product (or power) with each sum in it over one denominator, or null if none has one. */
+  private combined(product: Call): Expr | null {
+    if (this.combinedMemo.has(product)) return this.combinedMemo.get(product)!;
+    this.combinedMemo.set(product, null);
+    let changed = false;
+    const factors = (isCall(product, MUL) ? product.args : [product]).map((f) => {
+      const { base, k } = split(f);
+      const pulled = isCall(base, ADD) ? this.pullCommon(base) ?? this.pullNested(base) : null;
       if (pulled === null) return f;
-      combined = true;
+      changed = true;
       return this.canon.power(this.canon.product([...pulled[0], pulled[1]]), this.canon.number(N.rational(k, 1)));
     });
-    if (!combined) return plain;
-    const rebuilt = this.canon.product(factors);
-    const other = isCall(rebuilt, MUL) ? this.cancel(rebuilt) : rebuilt;
-    return printedSize(other) < printedSize(plain) ? other : plain;
+    const out = changed ? this.canon.product(factors) : null;
+    this.combinedMemo.set(product, out);
+    return out;
+  }
+
+  /** pullCommon of the sum with the sums inside its terms over one denominator first. */
+  private pullNested(sum: Call): [Expr[], Expr] | null {
+    const inner = this.canon.sum(sum.args.map((t) => (isCall(t, MUL) || isCall(t, POW) ? this.combined(t) ?? t : t)));
+    return isCall(inner, ADD) && inner !== sum ? this.pullCommon(inner) : null;
   }
 
   /**
@@ -179,6 +222,11 @@ export class Factorer {
   }
 
   private expandTerm(t: Expr): Expr[] | null {
+    // Infinity·(u + v) is not Infinity·u + Infinity·v where u is 0 and v is not; nor is
+    // (Infinity + u)^2 a sum with Infinity·u in it.
+    const infinite = (e: Expr) => !Number.isFinite(N.value(coefficientOf(e)));
+    const sums = factorsOf(t).filter((f) => isCall(split(f).base, ADD) && split(f).k > 0).map((f) => split(f).base as Call);
+    if (sums.length > 0 && (infinite(t) || sums.some((b) => b.args.some(infinite)))) return null;
     let partial: Expr[][] = [[this.canon.number(coefficientOf(t))]];
     for (const f of factorsOf(t)) {
       const { base, k } = split(f);

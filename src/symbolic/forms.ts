@@ -14,6 +14,9 @@ import type { Num } from './numbers';
 export const ADD = 'add';
 /** An argument kept exactly as written (see zeros.ts): opaque to the kernel and the rules. */
 export const HELD = 'as-written';
+/** An argument kept as written that is no zero, x + 0 where x may be -0: `kept(written,
+ *  canonical)`, printed as written, opaque like HELD; a positive power of it is the canonical's. */
+export const KEPT = 'kept-as-written';
 export const MUL = 'multiply';
 export const POW = 'pow';
 

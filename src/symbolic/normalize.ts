@@ -4,8 +4,9 @@
 import type { Expr } from '../ast';
 import type { Canon } from './canon';
 import { childrenOf, postOrder } from './dag';
-import { ADD, HELD, isCall, MUL, numOf, POW } from './forms';
+import { ADD, HELD, KEPT, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
+import { mayBeMinusZero, ZeroSigns } from './signs';
 import { constantValue, decidesBySign } from './zeros';
 
 const SUM_CHAIN = new Set([ADD, 'subtract', 'unaryMinus']);
@@ -37,6 +38,7 @@ export function toCanonical(root: Expr, canon: Canon): Expr {
   const done = new Map<Expr, Expr>();
   const constants = new Map<Expr, number | null>();
   const { dag } = canon;
+  const zeros = new ZeroSigns(canon, canonicalOf, constants);
 
   /** A chain goes through nodes of its own family that nothing else refers to. In a sum a unary
    *  minus flips the sign of what it covers; in a product it joins the coefficient. */
@@ -85,6 +87,8 @@ export function toCanonical(root: Expr, canon: Canon): Expr {
       done.set(e, canonicalChain(chain));
     } else if (e.kind === 'number') {
       done.set(e, canon.number(N.fromLiteral(e.value)));
+    } else if (e.kind === 'call' && e.op === POW && numOf(kids[1]) !== null && N.sign(numOf(kids[1])!) < 0) {
+      done.set(e, reciprocal(e.args[0], kids[0], numOf(kids[1])!));
     } else if (e.kind === 'call') {
       // (±0)^k for k > 0 is a zero, whose sign decides nothing here.
       const positivePower = e.op === POW && N.sign(numOf(kids[1]) ?? 0) > 0;
@@ -95,15 +99,41 @@ export function toCanonical(root: Expr, canon: Canon): Expr {
   });
   return done.get(root)!;
 
-  /** For a place where the sign of a zero decides the value: a constant zero with its float
-   *  sign (cbrt(-0) is -0), `written` itself, held, where it folded to a zero that may have had
-   *  either sign (x·0), and otherwise `canonical`. */
+  /** The canonical form of a written node, also of one inside a chain (which `done` skips). */
+  function canonicalOf(written: Expr): Expr {
+    postOrder(written, (e) => (done.has(e) ? [] : childrenOf(e)), (e) => {
+      if (!done.has(e)) done.set(e, e.kind === 'call' ? canon.build(e.op, childrenOf(e).map((k) => done.get(k)!)) : dag.rebuild(e, childrenOf(e).map((k) => done.get(k)!)));
+    });
+    return done.get(written)!;
+  }
+
+  /** For a place where the sign of a zero decides the value: a zero with its sign where that is
+   *  a constant (x - x is +0, -(x·0)^2 is -0), `written` itself, held, where it folded to a zero
+   *  whose sign follows an expression (x·0), and otherwise `canonical`. */
   function signed(written: Expr, canonical: Expr): Expr {
-    const v = constantValue(written, constants);
-    if (v === 0) return canon.number(N.fromLiteral(v));
-    // A product with a zero factor (x·cbrt(0)) is a zero too.
-    const zero = (e: Expr) => constantValue(e, constants) === 0;
-    return zero(canonical) || (isCall(canonical, MUL) && canonical.args.some(zero)) ? dag.call(HELD, [dag.intern(written)]) : canonical;
+    if (!zeros.isZero(canonical) && constantValue(written, constants) !== 0) {
+      // x + 0 is x but at x = -0, where it is +0: it stays as written.
+      return zeros.hidesMinusZero(written) && mayBeMinusZero(canonical) ? dag.call(KEPT, [dag.intern(written), canonical]) : canonical;
+    }
+    const z = zeros.of(written);
+    if (z !== null && z.factors.length === 0) return canon.number(z.negative ? -0 : N.ZERO);
+    return dag.call(HELD, [dag.intern(written)]);
+  }
+
+  /** `written`^k for a number k < 0. A zero's sign decides only an odd power, and there its
+   *  factors carry it: (±0·f)^k = (±0)^k·f^k, so 1/(x·0) is Infinity·x^-1; any other power of a
+   *  zero is Infinity. */
+  function reciprocal(written: Expr, canonical: Expr, k: N.Num): Expr {
+    const exponent = canon.number(k);
+    const odd = N.isInteger(k) && !N.isEvenInteger(k);
+    if (!zeros.isZero(canonical) && constantValue(written, constants) !== 0) {
+      const hides = odd && zeros.hidesMinusZero(written) && mayBeMinusZero(canonical);
+      return canon.power(hides ? dag.call(KEPT, [dag.intern(written), canonical]) : canonical, exponent);
+    }
+    if (!odd) return canon.power(canon.number(N.ZERO), exponent);
+    const z = zeros.of(written);
+    if (z === null) return canon.power(dag.call(HELD, [dag.intern(written)]), exponent);
+    return canon.product([canon.power(canon.number(z.negative ? -0 : N.ZERO), exponent), ...z.factors.map((f) => canon.power(f, exponent))]);
   }
 
   function canonicalChain({ op, leaves, negations }: Chain): Expr {
@@ -112,7 +142,7 @@ export function toCanonical(root: Expr, canon: Canon): Expr {
       const part = done.get(node)!;
       if (!flip) return part;
       // A denominator is where a zero's sign decides the value.
-      return op === ADD ? canon.negate(part) : canon.power(signed(node, part), minusOne);
+      return op === ADD ? canon.negate(part) : reciprocal(node, part, N.MINUS_ONE);
     });
     if (op === ADD) return canon.sum(parts);
     return canon.product(negations % 2 === 1 ? [minusOne, ...parts] : parts);

@@ -188,11 +188,18 @@ export class Rewriter {
     if (fixed.length > subject.length || (!top && !restVariable && fixed.length !== subject.length)) return false;
     const used = subject.map(() => false);
     return this.injective(fixed, 0, subject, used, m, (m2) => {
-      const left = subject.filter((_, j) => !used[j]);
-      if (restVariable) {
-        const rest = product ? this.canon.product([this.canon.number(ratio), ...left]) : this.canon.sum(left);
-        return this.bind(variableName(restVariable)!, rest, m2, (m3) => done(m3, []));
+      let left = subject.filter((_, j) => !used[j]);
+      // A bare variable the rest of the pattern has bound is one operand, the others stay beside:
+      // a·sqrt(a)^n in 2x·y·sqrt(x)^-3.
+      const bound = restVariable && top ? m2.get(variableName(restVariable)!) : undefined;
+      const whole = () => (product ? this.canon.product([this.canon.number(ratio), ...left]) : this.canon.sum(left));
+      if (bound !== undefined && whole() !== bound) {
+        const at = left.indexOf(bound);
+        if (at < 0) return false;
+        left = left.filter((_, j) => j !== at);
+        return N.isOne(ratio) ? done(m2, left) : done(m2, [this.canon.number(ratio), ...left]);
       }
+      if (restVariable) return this.bind(variableName(restVariable)!, whole(), m2, (m3) => done(m3, []));
       if (N.isOne(ratio)) return done(m2, left);
       return top && done(m2, [this.canon.number(ratio), ...left]);
     });

@@ -2,8 +2,8 @@
 // (x - 2y), negative exponents as a denominator (1 / x^2), rationals as fractions (x / 2). Shared nodes stay shared in the output.
 import * as ast from '../ast';
 import type { Expr } from '../ast';
-import { childrenOf, postOrder } from './dag';
-import { ADD, baseOf, HELD, coefficientOf, exponentOf, factorsOf, isCall, MUL, numOf, POW } from './forms';
+import { childrenOf, postOrder, treeSize } from './dag';
+import { ADD, baseOf, type Call, HELD, KEPT, coefficientOf, exponentOf, factorsOf, isCall, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import type { Num } from './numbers';
 
@@ -21,7 +21,7 @@ export function render(root: Expr): Expr {
   const done = new Map<Expr, Signed>();
   const get: Get = (node) => done.get(node)!;
   // A held argument is printed as written, so nothing under it is rendered.
-  postOrder(root, (e) => (isCall(e, HELD) ? [] : childrenOf(e)), (e) => done.set(e, signed(e, get)));
+  postOrder(root, (e) => (isCall(e, HELD) || isCall(e, KEPT) ? [] : childrenOf(e)), (e) => done.set(e, signed(e, get)));
   return whole(get(root));
 }
 
@@ -40,7 +40,7 @@ function signed(e: Expr, get: Get): Signed {
     case 'length':
       return { negative: false, magnitude: ast.length(whole(get(e.arg))) };
     case 'call':
-      if (e.op === HELD) return { negative: false, magnitude: e.args[0] };
+      if (e.op === HELD || e.op === KEPT) return { negative: false, magnitude: e.args[0] };
       if (e.op === ADD) return { negative: false, magnitude: sum(e.args, get) };
       if (e.op === MUL || e.op === POW) return product(e, get);
       return { negative: false, magnitude: ast.call(e.op, e.args.map((a) => whole(get(a)))) };
@@ -85,8 +85,38 @@ function sum(terms: readonly Expr[], get: Get): Expr {
   }, whole(get(order[0])));
 }
 
-/** A product or power as numerator / denominator, with the coefficient's sign kept apart. */
+/**
+ * A product or power as numerator / denominator, with the coefficient's sign kept apart; a
+ * coefficient times a product with one sum in it goes into the sum where that prints smaller:
+ * (4x^2 + 2) * exp(x^2), not 2exp(x^2) * (2x^2 + 1). Exact, as the coefficient is rational.
+ */
 function product(e: Expr, get: Get): Signed {
+  const plain = plainProduct(e, get);
+  const coef = isCall(e, MUL) ? coefficientOf(e) : N.ONE;
+  const sums = factorsOf(e).filter((f) => isCall(f, ADD));
+  // A negative one stays out: reading x·(3 - 3pi) back takes out 3 with the sign inside, 3x·(1 - pi).
+  if (!isCall(e, MUL) || !N.isExact(coef) || N.isOne(coef) || N.sign(coef) < 0 || sums.length !== 1) return plain;
+  const local = new Map<Expr, Signed>();
+  const look: Get = (node) => local.get(node) ?? get(node);
+  const terms = (sums[0] as Call).args.map((t) => {
+    const k = N.mul(coefficientOf(t), coef);
+    const fs = factorsOf(t);
+    const term = N.isOne(k) && fs.length === 1 ? fs[0] : ast.call(MUL, [numberNode(k), ...fs]);
+    if (term !== fs[0]) local.set(term, signed(term, look));
+    return term;
+  });
+  const scaled = ast.call(ADD, terms);
+  local.set(scaled, { negative: false, magnitude: sum(terms, look) });
+  const other = plainProduct(ast.call(MUL, factorsOf(e).map((f) => (f === sums[0] ? scaled : f))), look);
+  return treeSize(whole(other)) < treeSize(whole(plain)) ? other : plain;
+}
+
+/** A rational as the canonical literal: an integer, or divide(p, q). */
+function numberNode(k: Num): Expr {
+  return N.isExact(k) && k.q !== 1 ? ast.call('divide', [ast.num(k.p), ast.num(k.q)]) : ast.num(N.value(k));
+}
+
+function plainProduct(e: Expr, get: Get): Signed {
   const coef = isCall(e, MUL) ? coefficientOf(e) : N.ONE;
   const top: Expr[] = [];
   const bottom: Expr[] = [];

@@ -24,6 +24,9 @@ const negative = (v: string) => (m: Bindings) => isNegative(m.get(v)!);
 /** b = 2k·x for an integer k, where a half angle reads no longer: cos(2x), not cos(x). */
 const evenCoefficient = (v: string) => (m: Bindings) => numOf(m.get(v)!) !== null || N.isEvenInteger(coefficientOf(m.get(v)!));
 const evenInteger = (v: string) => (m: Bindings) => N.isEvenInteger(numOf(m.get(v)!)!);
+const integer = (v: string) => (m: Bindings) => Number.isInteger(N.value(numOf(m.get(v)!)!));
+const halfOdd = (v: string) => (m: Bindings) => Number.isInteger(N.value(numOf(m.get(v)!)!) + 0.5);
+const negativeNumber = (v: string) => (m: Bindings) => N.sign(numOf(m.get(v)!)!) < 0;
 const multipleOf3 = (v: string) => (m: Bindings) => N.isInteger(N.mul(numOf(m.get(v)!)!, { p: 1, q: 3 }));
 const notEvenInteger = (v: string) => (m: Bindings) => !N.isEvenInteger(numOf(m.get(v)!)!);
 /** log(a^n) = n·log(a) for odd n > 0; for other n not even, where a is an input (never -Infinity
@@ -82,6 +85,21 @@ export const RULES: readonly Rule[] = [
   { name: 'double-cos',    from: 'a*cos(b)^2 - a*sin(b)^2',    to: 'a*cos(2b)' },
   { name: 'half-sin',      from: 'a - a*cos(b)',               to: '2a*sin(b/2)^2', where: evenCoefficient('b') },  // 1 - cos 2x = 2 sin² x
   { name: 'half-cos',      from: 'a + a*cos(b)',               to: '2a*cos(b/2)^2', where: evenCoefficient('b') },  // 1 + cos 2x = 2 cos² x
+  { name: 'double-over-sin', from: 'sin(2a) * sin(a)^n',       to: '2cos(a)*sin(a)^(n+1)', where: negativeNumber('n') },  // sin 2a / sin a = 2cos a; 0/0 where sin a = 0
+  { name: 'double-minus-cos', from: 'a*cos(2b) - a*cos(b)^2',  to: '-a*sin(b)^2' },                                 // cos 2x - cos² x = -sin² x
+  { name: 'double-plus-sin', from: 'a*cos(2b) + a*sin(b)^2',   to: 'a*cos(b)^2' },                                  // cos 2x + sin² x = cos² x
+  { name: 'double-and-sin', from: 'n*cos(2b) + m*sin(b)^2',   to: 'n + (m - 2n)*sin(b)^2' },                       // cos 2x = 1 - 2sin² x, where sin² is there
+  { name: 'double-and-cos', from: 'n*cos(2b) + m*cos(b)^2',   to: '(m + 2n)*cos(b)^2 - n' },                       // cos 2x = 2cos² x - 1, where cos² is there
+  { name: 'one-minus-tanh', from: 'a - a*tanh(b)^2',           to: 'a*sech(b)^2' },                                 // 1 - tanh² = sech²
+  { name: 'coth-minus-one', from: 'a*coth(b)^2 - a',           to: 'a*csch(b)^2' },                                 // coth² - 1 = csch², Infinity at 0 both
+  { name: 'one-plus-cot',  from: 'a*cot(b)^2 + a',             to: 'a*csc(b)^2' },                                  // 1 + cot² = csc², Infinity at 0 both
+  // Shifts by multiples of π/2: sin(x + π/2) = cos x, cos(x + π) = -cos x, tan(x + π/2) = -cot x.
+  { name: 'sin-shift',     from: 'sin(a + n*pi)',              to: '(-1)^n * sin(a)', where: integer('n') },
+  { name: 'sin-quarter',   from: 'sin(a + n*pi)',              to: '(-1)^(n - 1/2) * cos(a)', where: halfOdd('n') },
+  { name: 'cos-shift',     from: 'cos(a + n*pi)',              to: '(-1)^n * cos(a)', where: integer('n') },
+  { name: 'cos-quarter',   from: 'cos(a + n*pi)',              to: '(-1)^(n + 1/2) * sin(a)', where: halfOdd('n') },
+  { name: 'tan-shift',     from: 'tan(a + n*pi)',              to: 'tan(a)', where: integer('n') },
+  { name: 'tan-quarter',   from: 'tan(a + n*pi)',              to: '-cot(a)', where: halfOdd('n') },
   { name: 'double-sinh',   from: '2*sinh(a)*cosh(a)',          to: 'sinh(2a)' },
   { name: 'double-cosh',   from: 'a*cosh(b)^2 + a*sinh(b)^2',  to: 'a*cosh(2b)' },
   // Square roots: sqrt stays a function, since sqrt(-Infinity) is NaN but (-Infinity)^(1/2) is not.
@@ -91,6 +109,7 @@ export const RULES: readonly Rule[] = [
   { name: 'log-sqrt',      from: 'log(sqrt(a))',               to: 'log(a)/2' },
   { name: 'over-sqrt',     from: 'a / sqrt(a)',                to: 'sqrt(a)' },                                     // 0/0 and ∞/∞ where they differ
   { name: 'sqrt-over',     from: 'sqrt(a) / a',                to: '1/sqrt(a)' },
+  { name: 'times-sqrt',    from: 'a * sqrt(a)^n',              to: 'sqrt(a)^(n+2)' },                               // 0·Infinity or ∞·0 where they differ
   // Absolute value and sign.
   { name: 'abs-abs',       from: 'abs(abs(a))',                to: 'abs(a)' },
   { name: 'abs-even-power', from: 'abs(a^n)',                  to: 'a^n', where: evenInteger('n') },

@@ -75,9 +75,15 @@ export function constantValue(root: Expr, memo: Map<Expr, number | null>): numbe
       const args = childrenOf(e).map((k) => memo.get(k)!);
       if (e.kind === 'number') memo.set(e, e.value);
       else if (e.kind === 'constant') memo.set(e, PRIMITIVES.get(e.name)!.fn());
-      else if (e.kind === 'call' && PRIMITIVES.has(e.op) && args.every((a) => a !== null)) memo.set(e, PRIMITIVES.get(e.op)!.fn(...(args as number[])));
+      else if (e.kind === 'call' && PRIMITIVES.has(e.op) && args.every((a) => a !== null)) memo.set(e, applied(e.op, args as number[]));
       else memo.set(e, null);
     },
   );
   return memo.get(root)!;
+}
+
+/** An op at numbers; canonical sums and products are n-ary, the table's + and · binary. */
+function applied(op: string, args: readonly number[]): number {
+  const fn = PRIMITIVES.get(op)!.fn;
+  return (op === ADD || op === MUL) && args.length > 2 ? args.reduce((a, b) => fn(a, b)) : fn(...args);
 }

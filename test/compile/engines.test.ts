@@ -7,6 +7,9 @@ import { mixedError } from '../../src/diff/distance';
 import { ACCURACY_SUITE } from '../../src/harness/workloads';
 import { Rng } from '../../src/nn/rng';
 import { CORPUS } from '../diff/corpus';
+import { layoutOf } from '../../src/diff/fn';
+import { compiledFor, forwardOf, type Compiled } from '../../src/compile/engine';
+import type { ForwardCode } from '../../src/compile/forward';
 
 const rng = new Rng(11);
 const CASES: readonly { source: string; at: Point }[] = [...CORPUS, ...ACCURACY_SUITE.map((w) => ({ source: w.source, at: w.sample(rng) }))];
@@ -141,13 +144,52 @@ describe('what the compiled engine covers, and says', () => {
   });
 
   it('stats count the stack and the compile time, which is spent once', () => {
-    const fn = compile('s = 0; for i = 1:length(x) { s = s + x[i]^2 }; s');
+    const fn = compile('s = 1; for i = 1:length(x) { s = s * x[i] }; s');
     const first = differentiators.reverse.gradient(fn, { x: [1, 2, 3] }).stats;
     const later = differentiators.reverse.gradient(fn, { x: [1, 2, 3] }).stats;
     const longer = differentiators.reverse.gradient(fn, { x: [1, 2, 3, 4, 5, 6] }).stats;
-    // One entry per iteration (the overwritten s); the counter is recomputed, not stored.
+    // One entry per iteration (the overwritten s, which s·x[i]'s partial reads); the counter is
+    // recomputed, not stored.
     expect(longer.tapeLength! - first.tapeLength!).toBe(3);
     expect(first.compileMs).toBeGreaterThan(0);
     expect(later.compileMs).toBe(0);
+  });
+
+  it('saves only what the adjoint sweep reads: a sum\'s old values never, an exp once', () => {
+    const tape = (source: string, n: number) => differentiators.reverse.gradient(compile(source), { x: Array.from({ length: n }, (_, i) => i / n) }).stats.tapeLength!;
+    // s + x[i]^2's partials do not read s: nothing is stored per iteration.
+    expect(tape('s = 0; for i = 1:length(x) { s = s + x[i]^2 }; s', 6) - tape('s = 0; for i = 1:length(x) { s = s + x[i]^2 }; s', 3)).toBe(0);
+    // exp's partial is its value: saved once per iteration, not recomputed.
+    expect(tape('s = 0; for i = 1:length(x) { s = s + exp(x[i]) }; log(s)', 6) - tape('s = 0; for i = 1:length(x) { s = s + exp(x[i]) }; log(s)', 3)).toBe(3);
+  });
+});
+
+describe('sparse forward lanes', () => {
+  const run = (source: string, x: number[], T: number[], lo: number, hi: number, W: number) => {
+    const fn = compile(source);
+    const layout = layoutOf(fn, { x });
+    const c = compiledFor(fn, layout) as Compiled;
+    const code = forwardOf(fn, c) as ForwardCode;
+    return code(Float64Array.from(x), c.off, c.len, 1e6, W, Float64Array.from(T), lo, hi);
+  };
+
+  it('a leaf outside the seeded slots is zero, yet 0 · ∞ is NaN as in the dense sweep', () => {
+    // y = sqrt(x[1]) at x[1] = 0 has an infinite partial; only x[2] is seeded.
+    const source = 'y = sqrt(x[1]); y + x[2]';
+    const sparse = run(source, [0, 1], [1], 1, 2, 1);
+    const dense = run(source, [0, 1], [0, 1], 0, 2, 1);
+    expect(sparse.tangents[0]).toBeNaN();
+    expect(dense.tangents[0]).toBeNaN();
+  });
+
+  it('chunks of seeds give the dense Jacobian, with elements written outside the seeded range', () => {
+    const source = 'y = x; for i = 1:length(x) { y[i] = x[i]^2 + y[length(x) + 1 - i] }; y';
+    const x = [0.5, -1, 2, 3, -0.25];
+    const want = differentiators.forward.jacobian(compile(source), { x }, { engine: 'interpreted' }).result;
+    for (const chunk of [1, 2, 16]) {
+      const got = differentiators.forward.jacobian(compile(source), { x }, { chunk });
+      expect(got.stats.engine).toBe('compiled');
+      got.result.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(want[i][j], 14)));
+    }
   });
 });

@@ -109,10 +109,36 @@ describe('printed results', () => {
     ['log(x)^(1/2) / log(x)', '1 / log(x)^(1 / 2)'],
     ['log(log(x)^(1/2))', 'log(abs(log(x))) / 2'],
     ['log(x^(1/2))', 'log(x) / 2'],
+    // Double angles against single ones, reciprocal squares, shifts by multiples of π/2.
+    ['sin(2x)/sin(x)', '2cos(x)'],
+    ['cos(2x) - cos(x)^2', '-sin(x)^2'],
+    ['2cos(2x) + sin(x)^2', '2 - 3sin(x)^2'],
+    ['1 - tanh(x)^2', 'sech(x)^2'],
+    ['coth(x)^2 - 1', 'csch(x)^2'],
+    ['1 + cot(x)^2', 'csc(x)^2'],
+    ['cos(pi/2 - x)', 'sin(x)'],
+    ['sin(x + pi)', '-sin(x)'],
+    ['tan(x + pi/2)', '-cot(x)'],
+    ['z + 1 - sin(x)^2', 'z + cos(x)^2'],
+    // Radicals and logarithms of integers.
+    ['x / sqrt(x)^3', '1 / sqrt(x)'],
+    ['2 log(10)', 'log(100)'],
+    // Nested fractions over one denominator, denominators multiplied out, a coefficient into a sum.
+    ['(1/(1 + 1/x) + 1)^-2 / (x + 1)^2', '1 / (2x + 1)^2'],
+    ['2/((x - 1)*(x + 1))', '2 / (x^2 - 1)'],
+    ['2 exp(x) * (2x + 1)', 'exp(x) * (4x + 2)'],
     // Signed zeros and infinities.
     ['y / -0', '-(1 / 0) * y'],
-    ['atan2(x, -0.5 (x - x))', 'atan2(x, -0.5(x - x))'],
-    ['2 / sqrt(x * 0)', '2 / sqrt(x * 0)'],
+    // A zero's sign read off how it was made: x - x is +0, -0.5·(+0) is -0, x·0 has x's sign
+    // (sqrt keeps it), so an odd negative power of it is Infinity with x's sign.
+    ['atan2(x, -0.5 (x - x))', 'atan2(x, -0)'],
+    ['1 / (x - x)', '1 / 0'],
+    ['2 / sqrt(x * 0)', '1 / 0 / x'],
+    ['(-(x * 0))^-3', '-(1 / 0) / x^3'],
+    ['(x * 0)^-2', '1 / 0'],
+    ['1 / 0^abs(e)', '1 / 0'],
+    // Where the sign decides a value and follows an expression, the argument stays as written.
+    ['atan2(y, x * 0)', 'atan2(y, x * 0)'],
     ['coth(-0 / 4)', 'coth(-0)'],
     ['(y - 1) / 0', '1 / 0 * (y - 1)'],
     ['log2(0)^(1/3) * log2(0)^(2/3)', 'abs(log2(0))'],
@@ -191,16 +217,10 @@ describe('properties', () => {
     fc.assert(
       fc.property(expressionArb, (e) => {
         const once = simplifyExpr(e);
-        // An argument kept as written (a zero whose sign decides a value, x·0 under 1/…) reads
-        // back as a new expression, simplified to an equal value but maybe another form.
-        // `a - a` (`x - x`, `-x - -x`) is the same kind of kept zero, in a denominator or under a power.
-        fc.pre(!/(^|[^\d.])0 [*+]|[*+] 0($|[^\d.])|(?:^|[\s(])(\S+) - \3(?=$|[\s)^])/.test(print(once)));
         expect(print(simplifyExpr(once))).toBe(print(once));
         expect(print(simplifyExpr(parseExpression(print(once))))).toBe(print(once));
       }),
-      // A fixed seed: random ones still find kept zeros that read back in another form
-      // (`1 / 0^abs(e)` → `1 / 0`; issue 12 is open for them), and the suite must not flicker.
-      { numRuns: 1000, seed: 1 },
+      { numRuns: 1000 },
     );
   });
 

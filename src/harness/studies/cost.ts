@@ -1,7 +1,7 @@
 // cost: time per gradient of extended Rosenbrock against n for every method and for a gradient
 // written by hand, beside the fastest evaluation of f, with the operation counts that explain it.
 import { compile, flatten, layoutOf } from '../../diff/fn';
-import { differentiators } from '../../diff/registry';
+import { differentiators, METHODS } from '../../diff/registry';
 import { trace, valueAt } from '../../diff/trace';
 import type { MethodName } from '../../diff/types';
 import { breathe, secondsAfterFirst, steadySeconds, timed, type Progress } from '../measure';
@@ -21,11 +21,9 @@ export interface CostOptions {
 
 export const COST_WORKLOAD = 'extended Rosenbrock';
 
-/** How the first gradient's time grows with n: finite differences make 2n + 1 evaluations of an
- *  O(n) function, forward mode ⌈n/16⌉ sweeps of an O(n) graph; the rest are linear. */
-const GROWTH: Record<MethodName, number> = { finite: 2, forward: 2, symbolic: 1, reverse: 1 };
-
-const METHODS: readonly MethodName[] = ['finite', 'symbolic', 'forward', 'reverse'];
+/** How the first gradient's time grows with n: the method's own fact (finite differences make
+ *  2n + 1 evaluations of an O(n) function, forward mode ⌈n/16⌉ sweeps of an O(n) graph). */
+const growthOf = (method: MethodName): number => differentiators[method].facts.costGrowth;
 
 export async function costStudy(options: CostOptions): Promise<CostRow[]> {
   const rows: CostRow[] = [];
@@ -40,10 +38,10 @@ export async function costStudy(options: CostOptions): Promise<CostRow[]> {
     const base = { workload: COST_WORKLOAD, n, secondsPerEvaluation };
     for (const method of METHODS) {
       const prev = last.get(method);
-      const predicted = prev ? prev.seconds * Math.pow(n / prev.n, GROWTH[method]) : 0;
+      const predicted = prev ? prev.seconds * Math.pow(n / prev.n, growthOf(method)) : 0;
       const limit = method === 'symbolic' ? options.deriveLimit : options.limit;
       if (predicted > limit) {
-        const growth = GROWTH[method] === 2 ? 'n²' : 'n';
+        const growth = growthOf(method) === 2 ? 'n²' : 'n';
         const what = method === 'symbolic' ? 'the derivation' : 'one gradient';
         rows.push({ ...base, method, secondsPerGradient: null, note: `not run: ${what} would take about ${Math.round(predicted)} s (grows as ${growth}; limit ${limit} s)` });
         continue;

@@ -3,8 +3,8 @@
 import { defaultStep } from '../../diff/finite';
 import { compile } from '../../diff/fn';
 import { reference } from '../../diff/reference';
-import { differentiators } from '../../diff/registry';
-import type { MethodName, Scheme } from '../../diff/types';
+import { differentiators, EXACT_METHODS } from '../../diff/registry';
+import type { Scheme } from '../../diff/types';
 import { attempt, breathe, relError, type Progress } from '../measure';
 import type { StabilityRow } from '../types';
 import { SEED_LOOP } from '../workloads';
@@ -48,7 +48,6 @@ export function stepGrid(perDecade: number): number[] {
   return Array.from({ length: 15 * perDecade + 1 }, (_, i) => Math.pow(10, -1 - i / perDecade));
 }
 
-const EXACT: readonly MethodName[] = ['forward', 'reverse', 'symbolic'];
 
 export interface StabilityOptions {
   /** Steps per decade from 10⁻¹ to 10⁻¹⁶ (2: half-decades). */
@@ -77,7 +76,7 @@ export async function stabilityStudy(options: StabilityOptions): Promise<Stabili
         if (r.ok) rows.push({ ...base, h, relError: errorOf(r.value), ...chosen, ...automaticRelError });
       }
     }
-    for (const method of EXACT) {
+    for (const method of EXACT_METHODS) {
       const r = attempt(() => differentiators[method].gradient(fn, at).result);
       // Symbolic refuses the loop: it has no line on this chart (the accuracy study says why).
       if (r.ok) rows.push({ function: c.function, at: c.at, method, h: null, relError: errorOf(r.value) });

@@ -2,14 +2,15 @@
 // seed, so the curves differ only by what each method's gradient gets wrong (and its speed).
 import { loadDataset } from '../../nn/data';
 import { architecture } from '../../nn/network';
-import { train, type TrainMethod } from '../../nn/train';
+import { train, TRAIN_METHODS, type TrainMethod } from '../../nn/train';
 import { breathe, type Progress } from '../measure';
 import type { TrainingCurve } from '../types';
 import type { CurveProblem } from './problems';
 
 export { MOONS, XOR, type CurveProblem } from './problems';
 
-export const CURVE_METHODS: readonly TrainMethod[] = ['finite', 'symbolic', 'forward', 'reverse', 'manual'];
+/** Every registered method, then hand-derived backprop: the trainer's own list. */
+export const CURVE_METHODS: readonly TrainMethod[] = TRAIN_METHODS;
 
 export interface CurveOptions {
   readonly problems: readonly CurveProblem[];

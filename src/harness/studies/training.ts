@@ -1,5 +1,6 @@
 // training: time per gradient step of a dense softmax network for every method, against
 // hand-derived backprop (manual) and TensorFlow.js's CPU backend, measured in one run.
+import { differentiators } from '../../diff/registry';
 import { parameterCount, initialise } from '../../nn/network';
 import { Rng } from '../../nn/rng';
 import { gradientStep, TRAIN_METHODS, type TrainMethod } from '../../nn/train';
@@ -22,7 +23,7 @@ export interface TrainingOptions {
 
 /** Methods whose step would take minutes at this many parameters are not run: finite differences
  *  and forward mode pay for every parameter, and symbolic derives an expression per parameter. */
-const LIMITS: Record<TrainMethod, number> = { manual: Infinity, reverse: Infinity, symbolic: 20_000, forward: 20_000, finite: 20_000 };
+const limitOf = (method: TrainMethod): number => (method === 'manual' ? Infinity : differentiators[method].facts.inputLimit);
 
 const FIRST_STEP: Partial<Record<TrainMethod, string>> = {
   manual: 'no graph: the delta rule on typed arrays',
@@ -45,8 +46,8 @@ export async function trainingStudy(options: TrainingOptions): Promise<TrainingR
     const network = networkName(sizes);
     let manual: number | null = null;
     for (const method of methods) {
-      if (P > LIMITS[method]) {
-        rows.push({ network, batch, method, secondsPerStep: null, ratioToManual: null, note: `not run: ${P} parameters (limit ${LIMITS[method]} for ${method})` });
+      if (P > limitOf(method)) {
+        rows.push({ network, batch, method, secondsPerStep: null, ratioToManual: null, note: `not run: ${P} parameters (limit ${limitOf(method)} for ${method})` });
       } else {
         const step = gradientStep(arch, method);
         const call = () => step(params, data.x, data.y, batch, grad);
