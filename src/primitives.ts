@@ -157,6 +157,12 @@ function logsumexp(x: readonly number[]): number {
   return m + Math.log(s);
 }
 
+/** x·log(y), 0 where x = 0 and y is a number (log 0 = -Infinity would make it NaN), as
+ *  torch.xlogy and scipy.special.xlogy. */
+function xlogy(x: number, y: number): number {
+  return x === 0 && !Number.isNaN(y) ? 0 : x * Math.log(y);
+}
+
 function nthRoot(x: number, n: number): number {
   if (x < 0 && Number.isInteger(n) && Math.abs(n) % 2 === 1) return -Math.pow(-x, 1 / n);
   return Math.pow(x, 1 / n);
@@ -213,7 +219,9 @@ const ROWS: readonly Primitive[] = [
   row('multiply',   2, (a, b) => a * b,     [(A, [, b]) => b, (A, [a]) => a],                    'a * b', { operator: { symbol: '*', binding: 'product' } }), // d = b, a
   row('divide',     2, (a, b) => a / b,     [(A, [, b]) => recip(A, b), (A, [, b], o) => A.neg(A.div(o, b))], 'a / b', { operator: { symbol: '/', binding: 'product' } }), // d = 1/b, -a/b²
   row('unaryMinus', 1, (a) => -a,           [(A) => A.lift(-1)],                                 '-a', { operator: { symbol: '-', binding: 'unary' } }),      // d = -1
-  row('pow',        2, Math.pow,            [(A, [a, b]) => A.mul(b, A.pow(a, A.sub(b, A.lift(1)))), (A, [a], o) => A.mul(o, A.call('log', a))], 'a ^ b', { operator: { symbol: '^', binding: 'power' } }), // d = b·a^(b-1), a^b·ln a
+  // ∂/∂b = a^b·ln a as xlogy: 0 where a^b is 0 (0^b for b > 0 is 0 nearby, so its slope in b is 0),
+  // where the plain product would be 0·(-Infinity), NaN.
+  row('pow',        2, Math.pow,            [(A, [a, b]) => A.mul(b, A.pow(a, A.sub(b, A.lift(1)))), (A, [a], o) => A.call('xlogy', o, a)], 'a ^ b', { operator: { symbol: '^', binding: 'power' } }), // d = b·a^(b-1), a^b·ln a
   // Constants, as nullary ops so a high-precision domain can give its own digits.
   row('pi',         0, () => Math.PI,       [],                                                  'π', { tex: '\\pi' }),
   row('e',          0, () => Math.E,        [],                                                  "Euler's number", { tex: 'e' }),
@@ -223,13 +231,14 @@ const ROWS: readonly Primitive[] = [
     [(A, [x, b]) => recip(A, b === undefined ? x : A.mul(x, A.call('log', b))),                                            // d/dx = 1/(x ln b)
      (A, [, b], o) => A.neg(A.div(o, A.mul(b, A.call('log', b))))],                              'natural log; log(x, b) to base b',
     { tex: ([x, b]) => (b === undefined ? `\\ln\\left(${x}\\right)` : `\\log_{${b}}\\left(${x}\\right)`) }), // d/db = -log_b x/(b ln b)
+  row('xlogy',      2, xlogy,               [(A, [, y]) => A.call('log', y), (A, [x, y]) => A.div(x, y)], 'x·log(y), 0 where x = 0 (and y is not NaN)'), // d = log y, x/y
   row('log10',      1, Math.log10,          [(A, [x]) => recip(A, A.mul(x, A.lift(Math.LN10)))], 'base-10 log', { tex: '\\log_{10}' }),            // d = 1/(x ln 10)
   row('log2',       1, Math.log2,           [(A, [x]) => recip(A, A.mul(x, A.lift(Math.LN2)))],  'base-2 log', { tex: '\\log_{2}' }),             // d = 1/(x ln 2)
   row('sqrt',       1, Math.sqrt,           [(A, x, o) => recip(A, A.mul(A.lift(2), o))],        'square root', { tex: ([x]) => `\\sqrt{${x}}` }),            // d = 1/(2√x)
   row('cbrt',       1, Math.cbrt,           [(A, x, o) => recip(A, A.mul(A.lift(3), sq(A, o)))], 'cube root', { tex: ([x]) => `\\sqrt[3]{${x}}` }),              // d = 1/(3 ∛x²)
   row('nthRoot',[1, 2], (x, n = 2) => nthRoot(x, n),
     [(A, [, n = A.lift(2)], o) => recip(A, A.mul(n, A.pow(o, A.sub(n, A.lift(1))))),                                       // d/dx = 1/(n·out^(n-1))
-     (A, [x, n], o) => A.neg(A.div(A.mul(o, A.call('log', A.call('abs', x))), sq(A, n!)))],   'real n-th root (default n = 2)',
+     (A, [x, n], o) => A.neg(A.div(A.call('xlogy', o, A.call('abs', x)), sq(A, n!)))],     'real n-th root (default n = 2)',
     { tex: ([x, n = '2']) => `\\sqrt[${n}]{${x}}` }), // d/dn = -out·ln|x|/n²
   // Trigonometric.
   row('sin',        1, Math.sin,            [(A, [x]) => A.call('cos', x)],                      'sine', { tex: '\\sin' }),                   // d = cos x

@@ -20,7 +20,7 @@ const call = (name: string, args: readonly number[]) => `${name}(${args.join(', 
 
 /** Arities other than one argument; every other row takes exactly one. */
 const ARITY: Record<string, number | readonly [number, number]> = {
-  add: 2, subtract: 2, multiply: 2, divide: 2, pow: 2, atan2: 2,
+  add: 2, subtract: 2, multiply: 2, divide: 2, pow: 2, atan2: 2, xlogy: 2,
   pi: 0, e: 0,
   log: [1, 2], nthRoot: [1, 2],
   max: [1, Infinity], min: [1, Infinity], hypot: [1, Infinity], sum: [1, Infinity],
@@ -37,7 +37,7 @@ const POINTS: Record<string, number[][]> = {
   sqrt: [[0.3], [16]], nthRoot: [[16], [27, 3], [-8, 3], [16, 4]],
   asin: [[0.3], [-0.7]], acos: [[0.3], [-0.7]], atanh: [[0.3], [-0.7]], asech: [[0.3], [0.9]],
   acosh: [[1.5], [4]], asec: [[1.5], [-3]], acsc: [[1.5], [-3]], acoth: [[1.5], [-3]],
-  atan2: [[1, 2], [-1, -2], [1, -2]],
+  atan2: [[1, 2], [-1, -2], [1, -2]], xlogy: [[2, 3], [-1.5, 0.5], [0, 4]],
   max: [[3], [3, 4], [-1, 2, 0.5]], min: [[3], [3, 4], [-1, 2, 0.5]],
   hypot: [[3], [3, 4], [-1, 2, 0.5]], sum: [[3], [3, 4], [-1, 2, 0.5]],
   dot: [[3, 4], [1, 2, 3, 4]], logsumexp: [[3], [0.5, -2, 1]],
@@ -51,6 +51,7 @@ const KNOWN: Record<string, [number[], number][]> = {
   relu: [[[-2], 0], [[0], 0], [[3], 3]],
   softplus: [[[0], Math.LN2], [[Math.log(Math.E - 1)], 1], [[-800], 0], [[800], 800]],
   logsumexp: [[[0, 0], Math.LN2], [[800, 800], 800 + Math.LN2], [[-800], -800]],
+  xlogy: [[[0, 0], 0], [[0, 3], 0], [[2, Math.E], 2], [[-3, 1], -0], [[0.5, 4], Math.LN2]],
 };
 
 describe('arity', () => {

@@ -10,11 +10,49 @@ type Call = Extract<Expr, { kind: 'call' }>;
  *  once: an extremum's n one-hot partials share one running extremum (linear in n together,
  *  quadratic asked one by one). */
 function partialsOf(S: SymbolicDomain, A: Algebra<Expr>, e: Call, active: ReadonlySet<Expr>): (Expr | undefined)[] {
-  const d = partials(primitive(e.op), A, e.args, e, (i) => active.has(e.args[i]));
-  // Special case (issue 8): 0^b is the constant 0 wherever b > 0, so its slope in b is 0; the
-  // table's a^b·log(a) would be 0·(-Infinity) there.
-  if (e.op === 'pow' && e.args[0].kind === 'number' && e.args[0].value === 0) d[1] = S.constant(0);
-  return d;
+  return partials(primitive(e.op), readable(S, A), e.args, e, (i) => active.has(e.args[i]));
+}
+
+/** The value of a small expression that reads no input (`0`, `abs(0)`), else undefined. */
+function constantValue(e: Expr, depth = 0): number | undefined {
+  if (e.kind === 'number') return e.value;
+  if (e.kind !== 'call' || depth > 8) return undefined;
+  const args: number[] = [];
+  for (const a of e.args) {
+    const v = constantValue(a, depth + 1);
+    if (v === undefined) return undefined;
+    args.push(v);
+  }
+  return primitive(e.op).apply(args);
+}
+
+const spelled = new WeakMap<Algebra<Expr>, Algebra<Expr>>();
+
+/**
+ * The rules' algebra with the masked product `xlogy(x, y)` (pow's slope in the exponent, x^b·log x;
+ * nthRoot's in n) written as x·log(y), the form a reader expects (SymPy's), and as 0 where y is a
+ * literal 0 (0^b is 0 wherever b > 0, so its slope in b is 0). The two differ only where x = y = 0
+ * at run time: there this form is 0·(-Infinity), a typed domain error, not the row's 0.
+ */
+function readable(S: SymbolicDomain, A: Algebra<Expr>): Algebra<Expr> {
+  let B = spelled.get(A);
+  if (B) return B;
+  B = {
+    lift: (c) => A.lift(c),
+    add: (a, b) => A.add(a, b),
+    sub: (a, b) => A.sub(a, b),
+    mul: (a, b) => A.mul(a, b),
+    div: (a, b) => A.div(a, b),
+    neg: (a) => A.neg(a),
+    pow: (a, b) => A.pow(a, b),
+    call: (op, ...args) => {
+      if (op !== 'xlogy') return A.call(op, ...args);
+      const [x, y] = args;
+      return constantValue(y) === 0 ? S.constant(0) : A.mul(x, A.call('log', y));
+    },
+  };
+  spelled.set(A, B);
+  return B;
 }
 
 /** Nodes reachable from `roots`, each after its arguments. */

@@ -182,6 +182,7 @@ function opsOf(m: MathJsInstance, digits: number): Readonly<Record<string, Op>> 
     add, subtract: sub, multiply: mul, divide: div, unaryMinus: neg, pow,
     pi: () => pi, e: () => e,
     exp, log: lib(m.log), log10: lib(m.log10), log2: lib(m.log2),
+    xlogy: (x, y) => (x.isZero() && !y.isNaN() ? zero : mul(x, lib(m.log)(y))),       // 0 where x = 0, as the row
     sqrt, cbrt: lib(m.cbrt), nthRoot,
     sin, cos, tan, sec: reduced('sec', lib(m.sec)), csc: reduced('csc', lib(m.csc)), cot: reduced('cot', (x) => div(cosine(x), sine(x))),
     asin: lib(m.asin), acos: lib(m.acos), atan: lib(m.atan), atan2,

@@ -272,6 +272,7 @@ const SCALAR: Readonly<Record<string, (...z: Complex[]) => Complex>> = {
   add, subtract: sub, multiply: mul, divide: div, unaryMinus: neg, pow,
   pi: () => c(Math.PI), e: () => c(Math.E),
   exp, log: (z, base) => (base === undefined ? ln(z) : div(ln(z), ln(base))),
+  xlogy: (z, w) => (z.re === 0 && z.im === 0 && !Number.isNaN(w.re) ? ZERO : mul(z, ln(w))), // 0 where z = 0, as the row
   log10: logIn(Math.log10, Math.LN10), log2: logIn(Math.log2, Math.LN2),
   sqrt: csqrt, cbrt, nthRoot,
   // sec, csc, cot, acot, sech, csch, coth and acoth are their table rows' identities (1/cos z, atan(1/z)).

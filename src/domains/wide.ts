@@ -86,6 +86,7 @@ const NATIVE: Readonly<Record<string, (x: readonly Wide[]) => Wide>> = {
   heaviside: ([a]) => new Wide(a.m > 0 ? 1 : 0, 0),
   sqrt: ([a]) => (special(a) || a.m < 0 ? new Wide(Math.sqrt(a.m), 0) : normal(Math.sqrt(a.e % 2 === 0 ? a.m : a.m * 2), Math.floor(a.e / 2))),
   log: ([a, b]) => wide(b === undefined ? ln(a) : ln(a) / ln(b)),
+  xlogy: ([a, b]) => (a.m === 0 && !Number.isNaN(b.m) ? wide(0) : mul(a, wide(ln(b)))),
 };
 
 /** Wide floats as a Domain, for the derivative rules of the primitive table. */

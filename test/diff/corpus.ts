@@ -107,6 +107,12 @@ const programs: Case[] = [
   { source: 'y = 0; while y < x { y = y + 0.25 }; y x', at: x(1.1), symbolicFails: true },
 ];
 
+/** A zero base: 0^f is 0 wherever f > 0, so its slope in f is 0, not 0·log(0); xlogy is that
+ *  masked product as a function. */
+const zeroBase: Case[] = [
+  ['0^x', 1.5], ['0^(x^2 + 1) + x', 0.3], ['pow(0, x) + 2x', 0.7], ['nthRoot(0, x) + x', 2.5], ['xlogy(x, 3)', 0.7], ['xlogy(x^2, x)', 1.4],
+].map(([s, v]) => ({ source: s as string, at: x(v as number) }));
+
 export const CORPUS: readonly Case[] = [
-  ...polynomials, ...rational, ...expLog, ...trig, ...hyperbolic, ...activations, ...deep, ...multivariable, ...vectorValued, ...vectors, ...programs,
+  ...zeroBase, ...polynomials, ...rational, ...expLog, ...trig, ...hyperbolic, ...activations, ...deep, ...multivariable, ...vectorValued, ...vectors, ...programs,
 ];

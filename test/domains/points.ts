@@ -29,6 +29,7 @@ export const POINTS: Readonly<Record<string, readonly Case[]>> = {
   sin: each(anywhere), cos: each(anywhere), tan: each([-1.2, 0.3, 1.4]),
   sec: each([-1.2, 0.3, 1.4]), csc: each([-2.1, 0.3, 1.4, 2.8]), cot: each([-2.1, 0.3, 1.4, 2.8]),
   asin: each(unit), acos: each(unit), atan: each(anywhere),
+  xlogy: lists([[1.5, 2.3], [-0.7, 0.4], [3.1, 12], [0.2, 0.9]]),
   atan2: lists([[0.5, 1.2], [1.3, -0.4], [-0.8, -2.1], [-2, 0.3], [3, 0.1], [0.2, -5]]),
   asec: each(outside), acsc: each(outside), acot: each(anywhere),
   sinh: each(anywhere), cosh: each(anywhere), tanh: each(anywhere),

