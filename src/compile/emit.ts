@@ -2,6 +2,7 @@
 // conditions with the interpreter's short-circuit, and the factory that turns text into code.
 import type { CompareOp, Cond, Stmt } from '../ast';
 import { FNS } from './source';
+import { hoist } from './hoist';
 import type { Kind } from './analyze';
 import { BAIL as BAIL_STMT, Flattener, type Scope } from './flatten';
 import { BAIL, RUNTIME } from './runtime';
@@ -11,6 +12,9 @@ const JS_OP: Record<CompareOp, string> = { '<': '<', '<=': '<=', '>': '>', '>=':
 /** The program's variables with JavaScript names (v_x, or v3 where the name is not plain ASCII). */
 export class Names {
   private readonly names = new Map<string, string>();
+  /** Element reads an enclosing loop range-tests before it starts, with the flag that says
+   *  whether the per-trip test still runs (see hoist.ts). */
+  private hoisted: ReadonlyMap<string, string> = new Map();
 
   constructor(readonly kinds: ReadonlyMap<string, Kind>) {
     let i = 0;
@@ -26,7 +30,23 @@ export class Names {
   }
 
   scope(defined: ReadonlySet<string>): Scope {
-    return { js: (n) => this.js(n), kind: (n) => this.kinds.get(n), defined: (n) => defined.has(n) };
+    const hoisted = this.hoisted;
+    return { js: (n) => this.js(n), kind: (n) => this.kinds.get(n), defined: (n) => defined.has(n), hoisted: (key) => hoisted.get(key) };
+  }
+
+  /** Generates a `for` loop's code: `head` sets lo and hi, `body` writes the statements of a trip
+   *  (with the reads the loop pre-tests known to the flatteners). Returns the pre-test lines (to
+   *  follow the head) and the body's lines. */
+  forLoop<T>(s: Extract<Stmt, { kind: 'for' }>, defined: ReadonlySet<string>, body: () => T): { test: readonly string[]; body: T } {
+    const h = hoist(s, this.scope(defined), this.hoisted);
+    if (!h) return { test: [], body: body() };
+    const outer = this.hoisted;
+    this.hoisted = new Map([...outer, ...h.keys]);
+    try {
+      return { test: h.lines, body: body() };
+    } finally {
+      this.hoisted = outer;
+    }
   }
 }
 

@@ -507,8 +507,9 @@ class Second {
         const hi = f.scalar(s.to);
         f.checkNaN(lo);
         f.checkNaN(hi);
-        const inner = this.forward(s.body, new Set(defined).add(s.name));
-        const head = ['{', ...f.lines, `const lo = ${lo.val}, hi = ${hi.val};`, `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`, 'let n = 0;'];
+        const loop = this.names.forLoop(s, defined, () => this.forward(s.body, new Set(defined).add(s.name)));
+        const inner = loop.body;
+        const head = ['{', ...f.lines, `const lo = ${lo.val}, hi = ${hi.val};`, `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`, ...loop.test, 'let n = 0;'];
         // A counter is piecewise constant: its tangent is zero inside the loop.
         const on = this.active.has(s.name);
         const d = this.tan(s.name);

@@ -221,14 +221,19 @@ class Reverse {
         const hi = f.scalar(s.to);
         f.checkNaN(lo);
         f.checkNaN(hi);
-        const head = ['{', ...f.lines, `const lo = ${lo.val}, hi = ${hi.val};`, `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`, 'let n = 0;'];
         const acc = accumulation(s, this.kinds);
-        if (acc) {
-          // z's value before the loop is saved once: no adjoint in the body reads z (see accumulation).
-          const z = this.js(acc.name);
-          const body = this.checked(new Set(defined).add(s.name));
+        const inside = new Set(defined).add(s.name);
+        const loop = this.names.forLoop(s, defined, () => {
+          if (!acc) return this.forward(s.body, inside);
+          const body = this.checked(inside);
           const v = body.scalar(acc.term);
-          const trip = [`${js} = i;`, ...body.lines, `${z} = (${z} + ${v.val});`];
+          // z's value before the loop is saved once: no adjoint in the body reads z (see accumulation).
+          return [...body.lines, `${this.js(acc.name)} = (${this.js(acc.name)} + ${v.val});`];
+        });
+        const head = ['{', ...f.lines, `const lo = ${lo.val}, hi = ${hi.val};`, `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`, ...loop.test, 'let n = 0;'];
+        if (acc) {
+          const z = this.js(acc.name);
+          const trip = [`${js} = i;`, ...loop.body];
           return [
             ...head,
             push(js),
@@ -256,7 +261,7 @@ class Reverse {
             '}',
           ];
         }
-        const inner = this.forward(s.body, new Set(defined).add(s.name));
+        const inner = loop.body;
         if (assigns(s.body, s.name)) {
           // The body may change the counter: each header assignment saves what it overwrites.
           return [...head, 'for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', push(js), `${js} = i;`, ...inner, '}', push('n'), '}'];
