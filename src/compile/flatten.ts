@@ -28,9 +28,8 @@ export interface Scope {
   kind(name: string): Kind | undefined;
   /** Whether the variable surely has a value here (else the code tests for undefined). */
   defined(name: string): boolean;
-  /** For an element read an enclosing loop range-tests once: the flag under which the read
-   *  still tests its index on each trip. */
-  hoisted?(key: string): string | undefined;
+  /** Whether an enclosing loop has tested this element read in range for all its trips. */
+  hoisted?(key: string): boolean;
 }
 
 export class Flattener {
@@ -98,10 +97,7 @@ export class Flattener {
         const slot = this.tmp();
         this.lines.push(`const ${slot} = ${i.val} - 1;`);
         // k >>> 0 === k: an integer in [0, 2³²); with k < length, a valid 1-based index.
-        if (this.checked) {
-          const flag = this.scope.hoisted?.(key);
-          this.lines.push(`if (${flag ? `${flag} && ` : ''}!(${slot} >>> 0 === ${slot} && ${slot} < ${v}.length)) ${BAIL}`);
-        }
+        if (this.checked && !this.scope.hoisted?.(key)) this.lines.push(`if (!(${slot} >>> 0 === ${slot} && ${slot} < ${v}.length)) ${BAIL}`);
         const val = this.tmp();
         this.lines.push(`const ${val} = ${v}[${slot}];`);
         const n: Scalar = { t: 'index', name: e.name, slot, val };

@@ -334,19 +334,19 @@ class Forward {
         f.checkNaN(lo);
         f.checkNaN(hi);
         const reset = this.active.has(s.name) ? [`${this.zero(s.name)} = true;`] : [];
-        const loop = this.names.forLoop(s, defined, () => this.block(s.body, new Set(defined).add(s.name)));
         return [
           '{',
           ...f.lines,
           `const lo = ${lo.val}, hi = ${hi.val};`,
           `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`,
-          ...loop.test,
-          'for (let i = lo; i <= hi; i++) {',
-          `if (++it > B) ${BAIL}`,
-          `${js(s.name)} = i;`,
-          ...reset,
-          ...loop.body,
-          '}',
+          ...this.names.forLoop(s, defined, () => [
+            'for (let i = lo; i <= hi; i++) {',
+            `if (++it > B) ${BAIL}`,
+            `${js(s.name)} = i;`,
+            ...reset,
+            ...this.block(s.body, new Set(defined).add(s.name)),
+            '}',
+          ]),
           '}',
         ];
       }

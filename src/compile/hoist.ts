@@ -1,8 +1,8 @@
 // Range checks taken out of a `for` loop: an element read whose index is affine in the counter
 // (c·k + d, c and d integers the loop does not change) into a vector the loop does not reassign
 // is in range on every trip when it is in range on the first and the last, so one test before the
-// loop stands for the per-trip tests. When the test fails (or cannot decide) the loop checks every
-// trip as before, so the code bails exactly where it bailed without the test.
+// loop stands for the per-trip tests. When the test fails (or cannot decide) a second copy of the
+// loop checks every trip as before, so the code bails exactly where it bailed without the test.
 import { stripSpans, type Expr, type Stmt } from '../ast';
 import { condExprs, walk } from './analyze';
 import type { Scope } from './flatten';
@@ -126,15 +126,17 @@ function valueAt(e: Expr, counter: string, at: string, scope: Scope, parts: stri
 export interface Hoist {
   /** Statements before the loop (after `lo` and `hi` are set) that set the flag. */
   readonly lines: readonly string[];
-  /** The element reads whose per-trip check runs only when the flag is set. */
-  readonly keys: ReadonlyMap<string, string>;
+  /** True where every trip's reads `keys` are in range. */
+  readonly flag: string;
+  /** The element reads the test covers. */
+  readonly keys: ReadonlySet<string>;
 }
 
 let serial = 0;
 
 /** The loop's pre-tested reads and the test, for a loop whose counter runs over the JavaScript
  *  values `lo`, lo + 1, … ≤ `hi`. Reads an enclosing loop already tests are left to it. */
-export function hoist(s: ForStmt, scope: Scope, outer: ReadonlyMap<string, string>): Hoist | undefined {
+export function hoist(s: ForStmt, scope: Scope, outer: ReadonlySet<string>): Hoist | undefined {
   const changed = assigned(s.body);
   if (changed.has(s.name)) return undefined;
   const reads = new Map<string, Extract<Expr, { kind: 'index' }>>();
@@ -157,7 +159,6 @@ export function hoist(s: ForStmt, scope: Scope, outer: ReadonlyMap<string, strin
       tests.push(...exact.map((p) => `Number.isSafeInteger(${p})`), `${i} >= 1`, `${i} <= ${scope.js(r.name)}?.length`);
     }
   }
-  // The flag is set where some trip may fail: then every trip checks its reads.
-  const lines = [`const ${flag} = !(${[...new Set(tests)].join(' && ')});`];
-  return { lines, keys: new Map([...reads.keys()].map((k) => [k, flag])) };
+  const lines = [`const ${flag} = ${[...new Set(tests)].join(' && ')};`];
+  return { lines, flag, keys: new Set(reads.keys()) };
 }

@@ -507,30 +507,31 @@ class Second {
         const hi = f.scalar(s.to);
         f.checkNaN(lo);
         f.checkNaN(hi);
-        const loop = this.names.forLoop(s, defined, () => this.forward(s.body, new Set(defined).add(s.name)));
-        const inner = loop.body;
-        const head = ['{', ...f.lines, `const lo = ${lo.val}, hi = ${hi.val};`, `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`, ...loop.test, 'let n = 0;'];
+        const inner = () => this.forward(s.body, new Set(defined).add(s.name));
+        const head = ['{', ...f.lines, `const lo = ${lo.val}, hi = ${hi.val};`, `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`, 'let n = 0;'];
         // A counter is piecewise constant: its tangent is zero inside the loop.
         const on = this.active.has(s.name);
         const d = this.tan(s.name);
         const save = on ? pushLanes((l) => `${d}[${l}]`) : [];
         const zero = on ? [`${d}.fill(0);`] : [];
         if (assigns(s.body, s.name)) {
-          return [...head, 'for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', push(js), ...save, ...zero, `${js} = i;`, ...inner, '}', push('n'), '}'];
+          return [...head, 'for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', push(js), ...save, ...zero, `${js} = i;`, ...inner(), '}', push('n'), '}'];
         }
         return [
           ...head,
           push(js),
           ...save,
           'const frac = !Number.isInteger(lo);',
-          'for (let i = lo; i <= hi; i++) {',
-          `if (++it > B) ${BAIL}`,
-          'n++;',
-          `${js} = i;`,
-          ...zero,
-          ...inner,
-          `if (frac) ${push('i')}`,
-          '}',
+          ...this.names.forLoop(s, defined, () => [
+            'for (let i = lo; i <= hi; i++) {',
+            `if (++it > B) ${BAIL}`,
+            'n++;',
+            `${js} = i;`,
+            ...zero,
+            ...inner(),
+            `if (frac) ${push('i')}`,
+            '}',
+          ]),
           push('lo'),
           push('n'),
           '}',

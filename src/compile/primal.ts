@@ -76,18 +76,12 @@ class Primal {
         f.checkNaN(lo);
         f.checkNaN(hi);
         const inner = new Set(defined).add(s.name);
-        const loop = this.names.forLoop(s, defined, () => this.block(s.body, inner));
         return [
           '{',
           ...f.lines,
           `const lo = ${lo.val}, hi = ${hi.val};`,
           `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`,
-          ...loop.test,
-          'for (let i = lo; i <= hi; i++) {',
-          `if (++it > B) ${BAIL}`,
-          `${js(s.name)} = i;`,
-          ...loop.body,
-          '}',
+          ...this.names.forLoop(s, defined, () => ['for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, `${js(s.name)} = i;`, ...this.block(s.body, new Set(inner)), '}']),
           '}',
         ];
       }
