@@ -103,7 +103,7 @@ function valueAt(e: Expr, counter: string, at: string, scope: Scope, parts: stri
   let text: string;
   switch (e.kind) {
     case 'number':
-      text = String(e.value);
+      text = e.value < 0 || Object.is(e.value, -0) ? `(${e.value})` : String(e.value);
       break;
     case 'variable':
       text = e.name === counter ? at : scope.js(e.name);
