@@ -33,6 +33,7 @@ interface TrainFlags {
   load?: string;
   json?: boolean;
   history: 'epochs' | 'steps';
+  engine: 'compiled' | 'interpreted';
 }
 
 const MODEL_FORMAT = 'gradlab-model';
@@ -111,6 +112,7 @@ export function addTrainCommand(cli: Command): void {
     .option('--batch <m>', "samples per step: 1 (stochastic), m, or 'full'", '32')
     .option('--epochs <n>', 'passes over the training set', wholeNumber('--epochs'), 100)
     .addOption(method)
+    .addOption(new Option('--engine <engine>', 'generated JavaScript, or the interpreters (a tape recorded every step)').choices(['compiled', 'interpreted']).default('compiled'))
     .option('--seed <n>', 'seed for initialisation, shuffling and data', (v) => Math.trunc(number('--seed')(v)), 1)
     .option('--clip-value <c>', 'clip each gradient entry to [-c, c]', number('--clip-value', true))
     .option('--clip-norm <c>', 'rescale the gradient to norm at most c', number('--clip-norm', true))
@@ -157,6 +159,7 @@ Examples:
       bar?.start(o.epochs, 0, { loss: '-', acc: '-', tacc: '-' });
       const result = train(arch, data, {
         method: o.method,
+        engine: o.engine,
         optimizer: o.optimizer,
         lr: o.lr,
         batch,

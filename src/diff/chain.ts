@@ -1,17 +1,20 @@
 // The chain rule over an interned expression DAG, without recursion: forward for one variable,
 // and reverse accumulation for a whole gradient in one pass (the adjoints share subexpressions).
 import type { Expr } from '../ast';
-
-type Call = Extract<Expr, { kind: 'call' }>;
-import { partialOf, primitive, type Algebra } from '../primitives';
+import { partials, primitive, type Algebra } from '../primitives';
 import type { SymbolicDomain } from './expr';
 
-/** ∂e/∂(argument i), from the primitive table. */
-function partial(S: SymbolicDomain, A: Algebra<Expr>, e: Call, i: number): Expr {
+type Call = Extract<Expr, { kind: 'call' }>;
+
+/** ∂e/∂(argument i) for the arguments that carry a derivative, from the primitive table, all at
+ *  once: an extremum's n one-hot partials share one running extremum (linear in n together,
+ *  quadratic asked one by one). */
+function partialsOf(S: SymbolicDomain, A: Algebra<Expr>, e: Call, active: ReadonlySet<Expr>): (Expr | undefined)[] {
+  const d = partials(primitive(e.op), A, e.args, e, (i) => active.has(e.args[i]));
   // Special case (issue 8): 0^b is the constant 0 wherever b > 0, so its slope in b is 0; the
   // table's a^b·log(a) would be 0·(-Infinity) there.
-  if (e.op === 'pow' && i === 1 && e.args[0].kind === 'number' && e.args[0].value === 0) return S.constant(0);
-  return partialOf(primitive(e.op), i)(A, e.args, e, i);
+  if (e.op === 'pow' && e.args[0].kind === 'number' && e.args[0].value === 0) d[1] = S.constant(0);
+  return d;
 }
 
 /** Nodes reachable from `roots`, each after its arguments. */
@@ -51,10 +54,11 @@ export function derive(S: SymbolicDomain, root: Expr, wrt: Expr): Expr {
   for (const e of order) {
     if (e === wrt || !active.has(e) || e.kind !== 'call') continue;
     let sum: Expr | null = null;
+    const p = partialsOf(S, A, e, active);
     e.args.forEach((a, i) => {
       const da = d.get(a);
       if (!da || !active.has(a)) return;
-      const term = A.mul(partial(S, A, e, i), da);
+      const term = A.mul(p[i]!, da);
       sum = sum ? A.add(sum, term) : term;
     });
     if (sum) d.set(e, sum);
@@ -74,9 +78,10 @@ export function gradientOf(S: SymbolicDomain, root: Expr, leaves: readonly Expr[
     const e = order[k];
     const g = adj.get(e);
     if (!g || e.kind !== 'call' || leafSet.has(e)) continue;
+    const p = partialsOf(S, A, e, active);
     e.args.forEach((a, i) => {
       if (!active.has(a)) return;
-      const term = A.mul(g, partial(S, A, e, i));
+      const term = A.mul(g, p[i]!);
       const prev = adj.get(a);
       adj.set(a, prev ? A.add(prev, term) : term);
     });

@@ -47,7 +47,16 @@ export class Builder {
 
   /** Interns a tree built elsewhere, bottom up without recursion. */
   adopt(root: Expr): Expr {
+    return this.adoptAll([root])[0];
+  }
+
+  /** Interns several trees that may share nodes, each shared node once: O(DAG) for them all. */
+  adoptAll(roots: readonly Expr[]): Expr[] {
     const done = new Map<Expr, Expr>();
+    return roots.map((root) => this.adoptInto(root, done));
+  }
+
+  private adoptInto(root: Expr, done: Map<Expr, Expr>): Expr {
     const stack: [Expr, boolean][] = [[root, false]];
     while (stack.length) {
       const [e, expanded] = stack.pop()!;
@@ -94,18 +103,22 @@ export class SymbolicDomain implements Domain<Expr> {
     return this.builder.num(value);
   }
 
+  /** The float value of an expression that reads no input (sqrt(length(A)) is a number once the
+   *  shape is known), so that a loop bound, an index or a comparison built from it is followed. */
   primal(x: Expr, site?: Site): number {
-    if (x.kind === 'number') return x.value;
-    if (x.kind === 'constant') return x.name === 'pi' ? Math.PI : Math.E;
-    throw cannotFollow(site);
+    const v = valueOf(x, this.values);
+    if (v === null) throw cannotFollow(site);
+    return v;
   }
+
+  private readonly values = new Map<Expr, number | null>();
 
   peek(x: Expr): number {
     return x.kind === 'number' ? x.value : 0;
   }
 
   compare(op: CompareOp, a: Expr, b: Expr, site: Site): boolean {
-    if ((a.kind === 'number' || a.kind === 'constant') && (b.kind === 'number' || b.kind === 'constant')) {
+    if (valueOf(a, this.values) !== null && valueOf(b, this.values) !== null) {
       const [x, y] = [this.primal(a), this.primal(b)];
       return op === '<' ? x < y : op === '<=' ? x <= y : op === '>' ? x > y : op === '>=' ? x >= y : op === '==' ? x === y : x !== y;
     }
@@ -159,6 +172,29 @@ export class SymbolicDomain implements Domain<Expr> {
   algebra(): Algebra<Expr> {
     return algebraOf(this);
   }
+}
+
+/** The float value of `root` if it reads no input (numbers, pi, e and calls of them), else null;
+ *  `memo` carries values between calls, without recursion. */
+function valueOf(root: Expr, memo: Map<Expr, number | null>): number | null {
+  const known = memo.get(root);
+  if (known !== undefined) return known;
+  const stack: [Expr, boolean][] = [[root, false]];
+  while (stack.length) {
+    const [e, expanded] = stack.pop()!;
+    if (memo.has(e)) continue;
+    if (e.kind === 'number') memo.set(e, e.value);
+    else if (e.kind === 'constant') memo.set(e, e.name === 'pi' ? Math.PI : Math.E);
+    else if (e.kind !== 'call') memo.set(e, null);
+    else if (!expanded) {
+      stack.push([e, true]);
+      for (const a of e.args) if (!memo.has(a)) stack.push([a, false]);
+    } else {
+      const args = e.args.map((a) => memo.get(a)!);
+      memo.set(e, args.every((a) => a !== null) ? primitive(e.op).apply(args as number[]) : null);
+    }
+  }
+  return memo.get(root)!;
 }
 
 /** Thrown at an input-dependent `if` with no outcome chosen yet: the caller runs both ways. */

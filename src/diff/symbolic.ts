@@ -5,7 +5,7 @@ import type { CompareOp, Cond, Expr, Program } from '../ast';
 import * as ast from '../ast';
 import { EvalError, UnsupportedError, UsageError } from '../errors';
 import { parseExpression } from '../parse/parse';
-import { simplify } from '../symbolic/simplify';
+import { simplifyAll } from '../symbolic/simplify';
 import { derive, gradientOf, sizes } from './chain';
 import { fromJacobian, hvpFromHessian, requireScalar } from './common';
 import { Builder, Fork, SymbolicDomain } from './expr';
@@ -19,8 +19,8 @@ import type { Answer, Differentiator, Options, Stats } from './types';
 
 /** Paths explored through input-dependent `if`s before giving up. */
 export const MAX_PIECES = 64;
-/** Derivative DAGs larger than this are compiled unsimplified: simplifying each of thousands of
- *  large shared expressions on its own would cost more than it saves. */
+/** Derivative DAGs larger than this are compiled unsimplified: simplifying costs more per node
+ *  than compiling, and a DAG that large is read by no one. */
 const SIMPLIFY_NODES = 20_000;
 /** Inputs of an expression-built function (a network's parameters) that symbolic derives. */
 export const MAX_BUILT_INPUTS = 20_000;
@@ -78,10 +78,21 @@ function leavesOf(layout: Layout, B: Builder): Expr[] {
   return leaves;
 }
 
-/** Simplifies within the simplifier's budget, and interns the result. */
-function tidy(B: Builder, e: Expr): { expr: Expr; complete: boolean } {
-  const s = simplify(e);
-  return { expr: B.adopt(s.expr), complete: s.complete };
+/**
+ * Derivative expressions simplified together, as one DAG (what they share is simplified once and
+ * stays shared: the n partials of max(v) read one running maximum), within the simplifier's
+ * budget, and interned. Past SIMPLIFY_NODES they are left as the chain rule built them.
+ */
+function tidy(B: Builder, roots: readonly Expr[]): { exprs: Expr[]; complete: boolean } {
+  if (sizes(roots).dagNodes > SIMPLIFY_NODES) return { exprs: [...roots], complete: false };
+  const s = simplifyAll(roots);
+  return { exprs: B.adoptAll(s.exprs), complete: s.complete };
+}
+
+/** `rows` (an array of arrays) with its leaves replaced, in order, by `flat`. */
+function reshape<T>(rows: readonly (readonly T[])[], flat: readonly T[]): T[][] {
+  let k = 0;
+  return rows.map((row) => row.map(() => flat[k++]));
 }
 
 export interface CompiledPiece {
@@ -134,23 +145,14 @@ export function planFor(fn: Fn, layout: Layout, options: Options): Plan {
   if (cached) return cached;
   const { S, leaves, pieces, vector, data } = symbolsOf(fn, layout, options);
   const B = S.builder;
-  let complete = true;
   const raw = pieces.map((p) => p.outputs.map((out) => gradientOf(S, out, leaves)));
-  const small = sizes(raw.flat(2)).dagNodes <= SIMPLIFY_NODES;
-  const tidied = raw.map((rows) =>
-    rows.map((row) =>
-      row.map((d) => {
-        const t = small ? tidy(B, d) : { expr: d, complete: false };
-        complete &&= t.complete;
-        return t.expr;
-      }),
-    ),
-  );
-  // Simplified one by one, the partials may share less than the chain rule made them share
-  // (a network's gradient): then the graph is compiled from the unsimplified DAG.
+  const t = tidy(B, raw.flat(2));
+  let k = 0;
+  const tidied = raw.map((rows) => reshape(rows, t.exprs.slice(k, (k += rows.length * leaves.length))));
+  // The simplifier never returns a larger DAG; counted here by compiled nodes, it is checked.
   const shrank = sizes(tidied.flat(2)).dagNodes <= sizes(raw.flat(2)).dagNodes;
   const jacobian = shrank ? tidied : raw;
-  complete &&= shrank;
+  const complete = t.complete && shrank;
   const roots = jacobian.flat(2);
   const { treeNodes, dagNodes } = sizes(roots);
   const compiled = pieces.map((p, k) => ({
@@ -214,13 +216,9 @@ export function differentiate(source: Expr | Program, wrt: string): Derivative {
   if (vector) throw new EvalError('shape', 'derivative needs a function with one output; use jacobian');
   // A variable the function does not read is a leaf nothing depends on: its partial is 0.
   const at = fn.inputs.includes(wrt) ? leaves[fn.inputs.indexOf(wrt)] : S.builder.leaf(ast.variable(wrt) as never);
-  let complete = true;
-  const out = pieces.map((p) => {
-    const t = tidy(S.builder, derive(S, p.outputs[0], at));
-    complete &&= t.complete;
-    return { when: p.conditions.map(({ op, a, b, holds }) => (holds ? ast.compare(op, a, b) : ast.not(ast.compare(op, a, b)))), expr: t.expr };
-  });
-  return { pieces: out, complete, ...sizes(out.map((p) => p.expr)) };
+  const t = tidy(S.builder, pieces.map((p) => derive(S, p.outputs[0], at)));
+  const out = pieces.map((p, k) => ({ when: p.conditions.map(({ op, a, b, holds }) => (holds ? ast.compare(op, a, b) : ast.not(ast.compare(op, a, b)))), expr: t.exprs[k] }));
+  return { pieces: out, complete: t.complete, ...sizes(out.map((p) => p.expr)) };
 }
 
 /** The simplified symbolic derivative of an expression (text or AST), as an AST. */
@@ -245,7 +243,8 @@ export function hessianPlan(fn: Fn, layout: Layout, options: Options): { graph: 
     const { pieces, vector } = piecesOf(fn, layout, S, leaves, options.maxIterations);
     if (pieces.length > 1) throw new UnsupportedError('the symbolic Hessian of a piecewise function is not supported; use forward or reverse', undefined, 'if');
     if (vector) requireScalar(pieces[0].outputs.map(() => 0), 'a Hessian');
-    const H = gradientOf(S, pieces[0].outputs[0], leaves).map((g) => gradientOf(S, g, leaves).map((h) => tidy(S.builder, h).expr));
+    const raw = gradientOf(S, pieces[0].outputs[0], leaves).map((g) => gradientOf(S, g, leaves));
+    const H = reshape(raw, tidy(S.builder, raw.flat()).exprs);
     const roots = [pieces[0].outputs[0], ...H.flat()];
     const { treeNodes, dagNodes } = sizes(roots);
     cached = { graph: compileExprs(roots, leaves), stats: { treeNodes, dagNodes } };

@@ -135,11 +135,15 @@ export function hashCons(expr: Expr): Expr {
  * count is a float, exact up to 2^53 and Infinity beyond about 10^308.
  */
 export function treeSize(expr: Expr): number {
+  return treeSizes([expr])[0];
+}
+
+/** `treeSize` of each of `roots`, counted over their one DAG: O(DAG) for all of them together. */
+export function treeSizes(roots: readonly Expr[]): number[] {
   const size = new Map<Expr, number>();
-  postOrder(expr, childrenOf, (e) => {
-    size.set(e, childrenOf(e).reduce((sum, k) => sum + size.get(k)!, 1));
-  });
-  return size.get(expr)!;
+  const visit = (e: Expr) => size.set(e, childrenOf(e).reduce((sum, k) => sum + size.get(k)!, 1));
+  for (const r of roots) if (!size.has(r)) postOrder(r, (e) => childrenOf(e).filter((k) => !size.has(k)), visit);
+  return roots.map((r) => size.get(r)!);
 }
 
 /** How many structurally distinct subexpressions the expression has: its size as a shared DAG. */

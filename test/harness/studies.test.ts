@@ -213,8 +213,16 @@ describe('swell', () => {
       expect(r.simplifiedTreeNodes).toBeGreaterThanOrEqual(r.simplifiedDagNodes);
       expect(r.expressionNodes).toBeGreaterThanOrEqual(r.expressionDagNodes!);
       expect(r.simplifiedComplete).toBe(true);
+      // The partials simplified jointly never make a larger DAG than the chain rule built.
+      expect(r.simplifiedDagNodes).toBeLessThanOrEqual(r.dagNodes);
     }
     expect(rows[1].treeNodes).toBeGreaterThan(rows[0].treeNodes);
+  });
+
+  it('shortens the logistic map derivative, 8 steps, as a tree and as a DAG', async () => {
+    const [r] = await swellStudy({ sizes: { 'logistic map, k steps': [8] } });
+    expect(r.simplifiedTreeNodes).toBeLessThan(r.treeNodes / 2);
+    expect(r.simplifiedDagNodes).toBeLessThan(r.dagNodes);
   });
 
   it('counts the logistic map written out as a tree of 2ᵏ copies, and as a DAG of a few nodes per step', async () => {

@@ -67,6 +67,15 @@ describe('--json', () => {
     expect(s.secondsPerStep).toBeGreaterThan(0);
     expect(s.diverged).toBeUndefined();
   });
+
+  it('trains the same on either engine (--engine interpreted is the teaching path)', () => {
+    const args = ['--data', 'xor', '--layers', '2,4,1', '--activation', 'tanh', '--epochs', '20', '--json'];
+    const compiled = summary(train([...args, '--engine', 'compiled']));
+    const interpreted = summary(train([...args, '--engine', 'interpreted']));
+    expect(interpreted.train.loss).toBeCloseTo(compiled.train.loss, 12);
+    expect(interpreted.test).toEqual(compiled.test);
+    expectCleanFailure(train(['--engine', 'jit']), /--engine/);
+  });
 });
 
 describe('--out', () => {

@@ -8,7 +8,7 @@ import { interpret } from '../../interpret/interpret';
 import { lossFunction } from '../../nn/loss';
 import { architecture } from '../../nn/network';
 import { parse } from '../../parse/parse';
-import { simplify } from '../../symbolic/simplify';
+import { simplifyAll } from '../../symbolic/simplify';
 import { breathe, type Progress } from '../measure';
 import type { SwellRow } from '../types';
 import { logisticMap, nestedSin, product } from '../workloads';
@@ -51,16 +51,11 @@ function rawDerivative({ S, root, leaves }: Symbolic): Expr[] {
   return leaves.length === 1 ? [derive(S, root, leaves[0])] : gradientOf(S, root, leaves);
 }
 
-/** Each derivative simplified, then interned together so that what they share is counted once. */
+/** The derivatives simplified together as one DAG (as symbolic differentiation does), then
+ *  interned together so that what they share is counted once. */
 function simplified(roots: readonly Expr[]): { roots: Expr[]; complete: boolean } {
-  const B = new Builder();
-  let complete = true;
-  const out = roots.map((r) => {
-    const s = simplify(r);
-    complete &&= s.complete;
-    return B.adopt(s.expr);
-  });
-  return { roots: out, complete };
+  const s = simplifyAll(roots);
+  return { roots: new Builder().adoptAll(s.exprs), complete: s.complete };
 }
 
 export interface SwellOptions {
