@@ -2,6 +2,7 @@
 // conditions with the interpreter's short-circuit, and the factory that turns text into code.
 import type { CompareOp, Cond, Stmt } from '../ast';
 import { FNS } from './source';
+import { hoist } from './hoist';
 import type { Kind } from './analyze';
 import { BAIL as BAIL_STMT, Flattener, type Scope } from './flatten';
 import { BAIL, RUNTIME } from './runtime';
@@ -11,6 +12,11 @@ const JS_OP: Record<CompareOp, string> = { '<': '<', '<=': '<=', '>': '>', '>=':
 /** The program's variables with JavaScript names (v_x, or v3 where the name is not plain ASCII). */
 export class Names {
   private readonly names = new Map<string, string>();
+  /** Element reads an enclosing loop has range-tested before it started (see hoist.ts). */
+  private hoisted: ReadonlySet<string> = new Set();
+  /** Inside the copy of a loop that checks every trip: inner loops are not copied again, so
+   *  the code grows with the loops' depth, not exponentially. */
+  private plain = false;
 
   constructor(readonly kinds: ReadonlyMap<string, Kind>) {
     let i = 0;
@@ -26,7 +32,29 @@ export class Names {
   }
 
   scope(defined: ReadonlySet<string>): Scope {
-    return { js: (n) => this.js(n), kind: (n) => this.kinds.get(n), defined: (n) => defined.has(n) };
+    const hoisted = this.hoisted;
+    return { js: (n) => this.js(n), kind: (n) => this.kinds.get(n), defined: (n) => defined.has(n), hoisted: (key) => hoisted.has(key) };
+  }
+
+  /** A `for` loop's trips as code, `trips` writing them (called once or twice). Where the loop's
+   *  affine element reads are tested in range before it starts, the trips come in two copies: one
+   *  without those reads' checks, run when the test passes, and one checking every trip as the
+   *  interpreter does. The code runs after `lo` and `hi` are set. */
+  forLoop(s: Extract<Stmt, { kind: 'for' }>, defined: ReadonlySet<string>, trips: () => string[]): string[] {
+    const h = this.plain ? undefined : hoist(s, this.scope(defined), this.hoisted);
+    if (!h) return trips();
+    const outer = this.hoisted;
+    try {
+      this.hoisted = new Set([...outer, ...h.keys]);
+      const fast = trips();
+      this.hoisted = outer;
+      this.plain = true;
+      const slow = trips();
+      return [...h.lines, `if (${h.flag}) {`, ...fast, '} else {', ...slow, '}'];
+    } finally {
+      this.hoisted = outer;
+      this.plain = false;
+    }
   }
 }
 

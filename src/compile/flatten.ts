@@ -1,7 +1,8 @@
 // An expression written as JavaScript statements, one constant per call, so that the sweeps can
 // reuse every intermediate value: the primal checks what the interpreter checks, and the reverse
 // sweep recomputes the same values (same operations, same order) without the checks.
-import { stripSpans, type Expr } from '../ast';
+import type { Expr } from '../ast';
+import { elementKey } from './hoist';
 import { arityRange, PRIMITIVES, type Primitive } from '../primitives';
 import type { Kind } from './analyze';
 import { callSource, literal, propagatesNaN } from './source';
@@ -27,6 +28,8 @@ export interface Scope {
   kind(name: string): Kind | undefined;
   /** Whether the variable surely has a value here (else the code tests for undefined). */
   defined(name: string): boolean;
+  /** Whether an enclosing loop has tested this element read in range for all its trips. */
+  hoisted?(key: string): boolean;
 }
 
 export class Flattener {
@@ -86,7 +89,7 @@ export class Flattener {
       case 'index': {
         if (this.scope.kind(e.name) !== 'vector') return this.fail();
         // The same element read twice in one expression is one read: nothing in between writes.
-        const key = `${e.name}[${JSON.stringify(stripSpans(e.index))}]`;
+        const key = elementKey(e.name, e.index);
         const seen = this.elements.get(key);
         if (seen) return seen;
         const v = this.read(e.name);
@@ -94,7 +97,7 @@ export class Flattener {
         const slot = this.tmp();
         this.lines.push(`const ${slot} = ${i.val} - 1;`);
         // k >>> 0 === k: an integer in [0, 2³²); with k < length, a valid 1-based index.
-        if (this.checked) this.lines.push(`if (!(${slot} >>> 0 === ${slot} && ${slot} < ${v}.length)) ${BAIL}`);
+        if (this.checked && !this.scope.hoisted?.(key)) this.lines.push(`if (!(${slot} >>> 0 === ${slot} && ${slot} < ${v}.length)) ${BAIL}`);
         const val = this.tmp();
         this.lines.push(`const ${val} = ${v}[${slot}];`);
         const n: Scalar = { t: 'index', name: e.name, slot, val };

@@ -339,12 +339,14 @@ class Forward {
           ...f.lines,
           `const lo = ${lo.val}, hi = ${hi.val};`,
           `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`,
-          'for (let i = lo; i <= hi; i++) {',
-          `if (++it > B) ${BAIL}`,
-          `${js(s.name)} = i;`,
-          ...reset,
-          ...this.block(s.body, new Set(defined).add(s.name)),
-          '}',
+          ...this.names.forLoop(s, defined, () => [
+            'for (let i = lo; i <= hi; i++) {',
+            `if (++it > B) ${BAIL}`,
+            `${js(s.name)} = i;`,
+            ...reset,
+            ...this.block(s.body, new Set(defined).add(s.name)),
+            '}',
+          ]),
           '}',
         ];
       }

@@ -507,7 +507,7 @@ class Second {
         const hi = f.scalar(s.to);
         f.checkNaN(lo);
         f.checkNaN(hi);
-        const inner = this.forward(s.body, new Set(defined).add(s.name));
+        const inner = () => this.forward(s.body, new Set(defined).add(s.name));
         const head = ['{', ...f.lines, `const lo = ${lo.val}, hi = ${hi.val};`, `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`, 'let n = 0;'];
         // A counter is piecewise constant: its tangent is zero inside the loop.
         const on = this.active.has(s.name);
@@ -515,21 +515,23 @@ class Second {
         const save = on ? pushLanes((l) => `${d}[${l}]`) : [];
         const zero = on ? [`${d}.fill(0);`] : [];
         if (assigns(s.body, s.name)) {
-          return [...head, 'for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', push(js), ...save, ...zero, `${js} = i;`, ...inner, '}', push('n'), '}'];
+          return [...head, 'for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', push(js), ...save, ...zero, `${js} = i;`, ...inner(), '}', push('n'), '}'];
         }
         return [
           ...head,
           push(js),
           ...save,
           'const frac = !Number.isInteger(lo);',
-          'for (let i = lo; i <= hi; i++) {',
-          `if (++it > B) ${BAIL}`,
-          'n++;',
-          `${js} = i;`,
-          ...zero,
-          ...inner,
-          `if (frac) ${push('i')}`,
-          '}',
+          ...this.names.forLoop(s, defined, () => [
+            'for (let i = lo; i <= hi; i++) {',
+            `if (++it > B) ${BAIL}`,
+            'n++;',
+            `${js} = i;`,
+            ...zero,
+            ...inner(),
+            `if (frac) ${push('i')}`,
+            '}',
+          ]),
           push('lo'),
           push('n'),
           '}',

@@ -81,11 +81,7 @@ class Primal {
           ...f.lines,
           `const lo = ${lo.val}, hi = ${hi.val};`,
           `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`,
-          'for (let i = lo; i <= hi; i++) {',
-          `if (++it > B) ${BAIL}`,
-          `${js(s.name)} = i;`,
-          ...this.block(s.body, inner),
-          '}',
+          ...this.names.forLoop(s, defined, () => ['for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, `${js(s.name)} = i;`, ...this.block(s.body, new Set(inner)), '}']),
           '}',
         ];
       }

@@ -221,44 +221,50 @@ class Reverse {
         const hi = f.scalar(s.to);
         f.checkNaN(lo);
         f.checkNaN(hi);
-        const head = ['{', ...f.lines, `const lo = ${lo.val}, hi = ${hi.val};`, `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`, 'let n = 0;'];
         const acc = accumulation(s, this.kinds);
+        const inside = new Set(defined).add(s.name);
+        const head = ['{', ...f.lines, `const lo = ${lo.val}, hi = ${hi.val};`, `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`, 'let n = 0;'];
         if (acc) {
           // z's value before the loop is saved once: no adjoint in the body reads z (see accumulation).
           const z = this.js(acc.name);
-          const body = this.checked(new Set(defined).add(s.name));
-          const v = body.scalar(acc.term);
-          const trip = [`${js} = i;`, ...body.lines, `${z} = (${z} + ${v.val});`];
+          const trips = (): string[] => {
+            const body = this.checked(inside);
+            const v = body.scalar(acc.term);
+            const trip = [`${js} = i;`, ...body.lines, `${z} = (${z} + ${v.val});`];
+            return [
+              'if (!frac) {',
+              // The trips are counted against the budget at once, and z tested once, after the
+              // loop: a NaN stays NaN under +, and any bail reruns the interpreter from the start.
+              'n = hi >= lo ? Math.floor(hi - lo) + 1 : 0;',
+              `if ((it += n) > B) ${BAIL}`,
+              'for (let i = lo; i <= hi; i++) {',
+              ...trip,
+              '}',
+              '} else {',
+              'for (let i = lo; i <= hi; i++) {',
+              `if (++it > B) ${BAIL}`,
+              'n++;',
+              ...trip,
+              push('i'),
+              '}',
+              '}',
+            ];
+          };
           return [
             ...head,
             push(js),
             push(z),
             'const frac = !Number.isInteger(lo);',
-            'if (!frac) {',
-            // The trips are counted against the budget at once, and z tested once, after the
-            // loop: a NaN stays NaN under +, and any bail reruns the interpreter from the start.
-            'n = hi >= lo ? Math.floor(hi - lo) + 1 : 0;',
-            `if ((it += n) > B) ${BAIL}`,
-            'for (let i = lo; i <= hi; i++) {',
-            ...trip,
-            '}',
-            '} else {',
-            'for (let i = lo; i <= hi; i++) {',
-            `if (++it > B) ${BAIL}`,
-            'n++;',
-            ...trip,
-            push('i'),
-            '}',
-            '}',
+            ...this.names.forLoop(s, defined, trips),
             `if (${z} !== ${z}) ${BAIL}`,
             push('lo'),
             push('n'),
             '}',
           ];
         }
-        const inner = this.forward(s.body, new Set(defined).add(s.name));
         if (assigns(s.body, s.name)) {
           // The body may change the counter: each header assignment saves what it overwrites.
+          const inner = this.forward(s.body, inside);
           return [...head, 'for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', push(js), `${js} = i;`, ...inner, '}', push('n'), '}'];
         }
         // The counter is lo + k on iteration k, exactly, for an integer lo: the adjoint sweep
@@ -267,13 +273,15 @@ class Reverse {
           ...head,
           push(js),
           'const frac = !Number.isInteger(lo);',
-          'for (let i = lo; i <= hi; i++) {',
-          `if (++it > B) ${BAIL}`,
-          'n++;',
-          `${js} = i;`,
-          ...inner,
-          `if (frac) ${push('i')}`,
-          '}',
+          ...this.names.forLoop(s, defined, () => [
+            'for (let i = lo; i <= hi; i++) {',
+            `if (++it > B) ${BAIL}`,
+            'n++;',
+            `${js} = i;`,
+            ...this.forward(s.body, new Set(inside)),
+            `if (frac) ${push('i')}`,
+            '}',
+          ]),
           push('lo'),
           push('n'),
           '}',
