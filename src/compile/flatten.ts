@@ -62,6 +62,26 @@ export class Flattener {
     if (this.checked && n.t === 'call') this.lines.push(`if (${n.val} !== ${n.val}) ${BAIL}`);
   }
 
+  /** `checkNaN` of a value: each item of a literal vector, or the value itself. */
+  checkValue(n: Node): void {
+    if (n.t === 'lit') n.items.forEach((i) => this.checkNaN(i));
+    else this.checkNaN(n);
+  }
+
+  /** A statement of one expression (kept for its checks): its lines, as a block. */
+  statement(e: Expr): string[] {
+    this.checkValue(this.node(e));
+    return ['{', ...this.lines, '}'];
+  }
+
+  /** The value of `e`, checked, as JavaScript (a literal vector as a Float64Array); its lines are
+   *  in `lines` before it. */
+  result(e: Expr): string {
+    const n = this.node(e);
+    this.checkValue(n);
+    return n.t === 'lit' ? `Float64Array.of(${n.items.map((i) => i.val).join(', ')})` : n.val;
+  }
+
   private read(name: string): string {
     const js = this.scope.js(name);
     if (this.checked && !this.scope.defined(name)) this.lines.push(`if (${js} === undefined) ${BAIL}`);

@@ -369,13 +369,8 @@ class Forward {
         this.tangentInto(n, { kind: 'lanes', at: (l) => `dn[${l}]`, before: [] }, lines);
         return ['{', ...f.lines, ...lines, `return { value: ${n.val}, tangents: dn };`, '}'];
       }
-      case 'expr': {
-        const f = this.flat(defined);
-        const n = f.node(s.value);
-        if (n.t === 'lit') n.items.forEach((i) => f.checkNaN(i));
-        else f.checkNaN(n);
-        return ['{', ...f.lines, '}'];
-      }
+      case 'expr':
+        return this.flat(defined).statement(s.value);
     }
   }
 }

@@ -87,24 +87,11 @@ class Primal {
       }
       case 'return': {
         const f = this.flat(defined);
-        const n = f.node(s.value);
-        let out: string;
-        if (n.t === 'lit') {
-          n.items.forEach((i) => f.checkNaN(i));
-          out = `return Float64Array.of(${n.items.map((i) => i.val).join(', ')});`;
-        } else {
-          f.checkNaN(n);
-          out = `return ${n.val};`;
-        }
-        return ['{', ...f.lines, out, '}'];
+        const value = f.result(s.value);
+        return ['{', ...f.lines, `return ${value};`, '}'];
       }
-      case 'expr': {
-        const f = this.flat(defined);
-        const n = f.node(s.value);
-        if (n.t === 'lit') n.items.forEach((i) => f.checkNaN(i));
-        else f.checkNaN(n);
-        return ['{', ...f.lines, '}'];
-      }
+      case 'expr':
+        return this.flat(defined).statement(s.value);
     }
   }
 }

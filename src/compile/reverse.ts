@@ -289,21 +289,11 @@ class Reverse {
       }
       case 'return': {
         const f = this.checked(defined);
-        const n = f.node(s.value);
-        if (n.t === 'lit') {
-          n.items.forEach((i) => f.checkNaN(i));
-          return ['{', ...f.lines, `RES = Float64Array.of(${n.items.map((i) => i.val).join(', ')});`, '}'];
-        }
-        f.checkNaN(n);
-        return ['{', ...f.lines, `RES = ${n.val};`, '}'];
+        const value = f.result(s.value);
+        return ['{', ...f.lines, `RES = ${value};`, '}'];
       }
-      case 'expr': {
-        const f = this.checked(defined);
-        const n = f.node(s.value);
-        if (n.t === 'lit') n.items.forEach((i) => f.checkNaN(i));
-        else f.checkNaN(n);
-        return ['{', ...f.lines, '}'];
-      }
+      case 'expr':
+        return this.checked(defined).statement(s.value);
     }
   }
 

@@ -2,28 +2,15 @@
 // derivatives within 1e-14 (mixed error; identical where the operations run in the same order),
 // errors identical in code, message and position.
 import { describe, expect, it } from 'vitest';
-import { compile, differentiators, evaluate, GradlabError, type Point } from '../../src/index';
+import { bothEngineCases, label, outcome } from './support';
+import { compile, differentiators, evaluate, type Point } from '../../src/index';
 import { mixedError } from '../../src/diff/distance';
-import { ACCURACY_SUITE } from '../../src/harness/workloads';
-import { Rng } from '../../src/nn/rng';
-import { CORPUS } from '../diff/corpus';
 import { layoutOf } from '../../src/diff/fn';
 import { compiledFor, forwardOf, type Compiled } from '../../src/compile/engine';
 import type { ForwardCode } from '../../src/compile/forward';
 
-const rng = new Rng(11);
-const CASES: readonly { source: string; at: Point }[] = [...CORPUS, ...ACCURACY_SUITE.map((w) => ({ source: w.source, at: w.sample(rng) }))];
-const label = (s: string) => s.replace(/\n/g, '; ');
+const CASES = bothEngineCases(11);
 
-/** The answer, or the error as the user sees it. */
-function outcome<T>(f: () => T): T | { code: string; message: string; line?: number; column?: number } {
-  try {
-    return f();
-  } catch (err) {
-    if (!(err instanceof GradlabError)) throw err;
-    return { code: err.code, message: err.message, line: err.line, column: err.column };
-  }
-}
 
 describe('the compiled primal equals the interpreter to the last bit', () => {
   it.each(CASES.map((c) => [label(c.source), c] as const))('%s', (_, c) => {

@@ -2,19 +2,12 @@
 // interpreter's error on every generated mode, and reads the pre-test cannot vouch for (guarded,
 // fractional counters) still run compiled with the interpreter's results.
 import { describe, expect, it } from 'vitest';
-import { compile, differentiators, evaluate, GradlabError, type Point } from '../../src/index';
+import { outcome } from './support';
+import { compile, differentiators, evaluate, type Point } from '../../src/index';
 import { parse } from '../../src/parse/parse';
 import { primalSource } from '../../src/compile/primal';
 import { variableKinds } from '../../src/compile/analyze';
 
-function outcome<T>(f: () => T): T | { code: string; message: string; line?: number; column?: number } {
-  try {
-    return f();
-  } catch (err) {
-    if (!(err instanceof GradlabError)) throw err;
-    return { code: err.code, message: err.message, line: err.line, column: err.column };
-  }
-}
 
 const d = differentiators.reverse;
 const f = differentiators.forward;

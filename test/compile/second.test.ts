@@ -1,26 +1,14 @@
 // Second order on both engines: the corpus and the accuracy suite's Hessians and H·v by forward over
 // generated reverse against the interpreted tape of duals, within 1e-14 (mixed error), errors identical.
 import { describe, expect, it } from 'vitest';
-import { compile, differentiators, GradlabError, hessian, hvp, type Point } from '../../src/index';
+import { bothEngineCases, label, outcome } from './support';
+import { compile, differentiators, hessian, hvp, type Point } from '../../src/index';
 import { mixedError } from '../../src/diff/distance';
 import { layoutOf } from '../../src/diff/fn';
-import { ACCURACY_SUITE } from '../../src/harness/workloads';
-import { Rng } from '../../src/nn/rng';
-import { CORPUS } from '../diff/corpus';
 
-const rng = new Rng(13);
-const CASES: readonly { source: string; at: Point }[] = [...CORPUS, ...ACCURACY_SUITE.map((w) => ({ source: w.source, at: w.sample(rng) }))];
-const label = (s: string) => s.replace(/\n/g, '; ');
+const CASES = bothEngineCases(13);
 const d = differentiators.reverse;
 
-function outcome<T>(f: () => T): T | { code: string; message: string; line?: number; column?: number } {
-  try {
-    return f();
-  } catch (err) {
-    if (!(err instanceof GradlabError)) throw err;
-    return { code: err.code, message: err.message, line: err.line, column: err.column };
-  }
-}
 
 /** The same answer within 1e-14, or the same error. */
 function agree(got: unknown, want: unknown): void {

@@ -1,28 +1,17 @@
 // Symbolic derivatives on both engines: the simplified derivative as generated JavaScript against
 // the graph evaluator, over the corpus and the accuracy suite, to the last bit; errors identical.
 import { describe, expect, it } from 'vitest';
-import { compile, differentiators, GradlabError, gradient, type Point } from '../../src/index';
+import { bothEngineCases, label, outcome } from './support';
+import { compile, differentiators, gradient } from '../../src/index';
 import { graphSource } from '../../src/compile/symbolic';
 import { build } from '../../src/compile/emit';
 import { buildGraph, evaluate } from '../../src/diff/graph';
 import { primitive } from '../../src/primitives';
-import { ACCURACY_SUITE } from '../../src/harness/workloads';
-import { Rng } from '../../src/nn/rng';
 import { CORPUS } from '../diff/corpus';
 
-const rng = new Rng(17);
-const CASES: readonly { source: string; at: Point }[] = [...CORPUS, ...ACCURACY_SUITE.map((w) => ({ source: w.source, at: w.sample(rng) }))];
-const label = (s: string) => s.replace(/\n/g, '; ');
+const CASES = bothEngineCases(17);
 const S = differentiators.symbolic;
 
-function outcome<T>(f: () => T): T | { code: string; message: string; line?: number; column?: number } {
-  try {
-    return f();
-  } catch (err) {
-    if (!(err instanceof GradlabError)) throw err;
-    return { code: err.code, message: err.message, line: err.line, column: err.column };
-  }
-}
 
 /** The answer without the stats that name the engine. */
 function bare(a: unknown): unknown {
