@@ -11,7 +11,7 @@ import { partialOf, partials, primitive, PRIMITIVES, type Algebra, type Primitiv
 import { activeVariables, inputBinding, Refused, returnsAtEnds, withFinalReturn, type Kind } from './analyze';
 import { condLines, fresh, indent, Names } from './emit';
 import { argActive, BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
-import { assigns } from './reverse';
+import { assigns, countedFor, push } from './reverse';
 import { literal, literalValue, SOURCE } from './source';
 
 /** What a second-order run keeps between calls: its stacks (values, lanes, objects) and the seed. */
@@ -147,7 +147,6 @@ function dualAlgebra(cx: Lanes): Algebra<Dual> {
   };
 }
 
-const push = (v: string) => `{ if (sp === S.length) S = R.grow(S); S[sp++] = ${v}; }`;
 const POP = 'S[--sp]';
 const GROW = 'while (dp + W > D.length) D = R.grow(D);';
 /** Lanes `at(l)` onto the lane stack, and back. */
@@ -517,25 +516,7 @@ class Second {
         if (assigns(s.body, s.name)) {
           return [...head, 'for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', push(js), ...save, ...zero, `${js} = i;`, ...inner(), '}', push('n'), '}'];
         }
-        return [
-          ...head,
-          push(js),
-          ...save,
-          'const frac = !Number.isInteger(lo);',
-          ...this.names.forLoop(s, defined, () => [
-            'for (let i = lo; i <= hi; i++) {',
-            `if (++it > B) ${BAIL}`,
-            'n++;',
-            `${js} = i;`,
-            ...zero,
-            ...inner(),
-            `if (frac) ${push('i')}`,
-            '}',
-          ]),
-          push('lo'),
-          push('n'),
-          '}',
-        ];
+        return [...head, push(js), ...save, ...countedFor(this.names, s, defined, js, () => [...zero, ...inner()]), '}'];
       }
       case 'return': {
         const f = this.checked(defined);

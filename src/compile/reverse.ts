@@ -52,7 +52,21 @@ function products(e: Expr): boolean {
   return e.kind === 'call' && ['add', 'subtract', 'multiply', 'unaryMinus'].includes(e.op) && e.args.every(products);
 }
 
-const push = (v: string) => `{ if (sp === S.length) S = R.grow(S); S[sp++] = ${v}; }`;
+export const push = (v: string) => `{ if (sp === S.length) S = R.grow(S); S[sp++] = ${v}; }`;
+
+/**
+ * A forward sweep's `for` loop whose body leaves the counter alone: the counter is lo + k on trip
+ * k, exactly for an integer lo, so the adjoint sweep recomputes it (a fractional lo saves each
+ * value), and the loop saves lo and its trip count. `trip` writes a trip's body, after the counter.
+ */
+export function countedFor(names: Names, s: Extract<Stmt, { kind: 'for' }>, defined: ReadonlySet<string>, js: string, trip: () => string[]): string[] {
+  return [
+    'const frac = !Number.isInteger(lo);',
+    ...names.forLoop(s, defined, () => ['for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', `${js} = i;`, ...trip(), `if (frac) ${push('i')}`, '}']),
+    push('lo'),
+    push('n'),
+  ];
+}
 const POP = 'S[--sp]';
 
 export function reverseSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>, data: readonly string[] = []): string {
@@ -267,25 +281,8 @@ class Reverse {
           const inner = this.forward(s.body, inside);
           return [...head, 'for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', push(js), `${js} = i;`, ...inner, '}', push('n'), '}'];
         }
-        // The counter is lo + k on iteration k, exactly, for an integer lo: the adjoint sweep
-        // recomputes it and only a fractional lo saves each value. The old value is saved once.
-        return [
-          ...head,
-          push(js),
-          'const frac = !Number.isInteger(lo);',
-          ...this.names.forLoop(s, defined, () => [
-            'for (let i = lo; i <= hi; i++) {',
-            `if (++it > B) ${BAIL}`,
-            'n++;',
-            `${js} = i;`,
-            ...this.forward(s.body, new Set(inside)),
-            `if (frac) ${push('i')}`,
-            '}',
-          ]),
-          push('lo'),
-          push('n'),
-          '}',
-        ];
+        // The counter's old value is saved once; countedFor recomputes the rest.
+        return [...head, push(js), ...countedFor(this.names, s, defined, js, () => this.forward(s.body, new Set(inside))), '}'];
       }
       case 'return': {
         const f = this.checked(defined);
