@@ -4,37 +4,11 @@ import { compile, differentiators, evaluate, type Fn, type Point } from '../src/
 import { flatten, layoutOf } from '../src/diff/fn';
 import { compiledFor, compiledPullback, compiledValue, forwardOf, reverseOf, type Compiled } from '../src/compile/engine';
 import { ROSENBROCK, rosenbrockPoint } from './workloads';
+import { race } from './race';
 import { llsq, llsqGradient, llsqSource, LSE, lse, lseGradient, rosenbrock, rosenbrockGradient } from './handwritten';
 
 const quick = process.argv.includes('--quick');
-const WARMUP_MS = quick ? 200 : 600;
-const BATCH_MS = quick ? 10 : 25;
-const ROUNDS = quick ? 3 : 7;
-/** Seconds per call of each case, raced: every case warmed up until the JIT has tiered it up,
- *  then short batches of each in turn, several rounds, keeping each case's fastest batch (the
- *  machine is shared: the least disturbed batch is the closest to the code's own cost, and
- *  interleaving exposes all cases to the same load). */
-function race(cases: Record<string, () => unknown>): Record<string, number> {
-  const names = Object.keys(cases);
-  const reps: Record<string, number> = {};
-  for (const name of names) {
-    const f = cases[name];
-    const until = performance.now() + WARMUP_MS;
-    let calls = 0;
-    const t0 = performance.now();
-    while (performance.now() < until || calls < 3) f(), calls++;
-    reps[name] = Math.max(1, Math.round(calls * (BATCH_MS / (performance.now() - t0))));
-  }
-  const best: Record<string, number> = Object.fromEntries(names.map((n) => [n, Infinity]));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const name of names) {
-      const t0 = performance.now();
-      for (let i = 0; i < reps[name]; i++) cases[name]();
-      best[name] = Math.min(best[name], (performance.now() - t0) / 1000 / reps[name]);
-    }
-  }
-  return best;
-}
+const TIMING = { warmupMs: quick ? 200 : 600, batchMs: quick ? 10 : 25, rounds: quick ? 3 : 7 };
 
 interface Workload {
   readonly name: string;
@@ -84,7 +58,7 @@ function run(w: Workload): void {
     revApi: () => differentiators.reverse.gradient(fn, w.at),
     chunk: () => fwd(x, c.off, c.len, 1e6, 16, T, 0, 16),
     ...(w.interpreted ? { interpreted: () => differentiators.reverse.gradient(fn, w.at, { engine: 'interpreted' }) } : {}),
-  });
+  }, TIMING);
   const later = t.revApi;
   const compileMs = (c0.compileMs.reverse ?? 0) / 1000;
   const add = (what: string, seconds: number, base: number, baseName: string, target: string) =>

@@ -3,34 +3,12 @@
 import { compile, differentiators, type Point } from '../src/index';
 import { layoutOf } from '../src/diff/fn';
 import { ROSENBROCK, rosenbrockPoint } from './workloads';
+import { race } from './race';
 import { LSE } from './handwritten';
 
 const quick = process.argv.includes('--quick');
-const WARMUP_MS = quick ? 150 : 500;
-const BATCH_MS = quick ? 20 : 50;
-const ROUNDS = quick ? 3 : 5;
+const TIMING = { warmupMs: quick ? 150 : 500, batchMs: quick ? 20 : 50, rounds: quick ? 3 : 5 };
 
-/** Seconds per call: warmed up, then short batches in turn, keeping each case's fastest batch. */
-function race(cases: Record<string, () => unknown>): Record<string, number> {
-  const names = Object.keys(cases);
-  const reps: Record<string, number> = {};
-  for (const name of names) {
-    const f = cases[name];
-    const t0 = performance.now();
-    let calls = 0;
-    while (performance.now() - t0 < WARMUP_MS || calls < 2) f(), calls++;
-    reps[name] = Math.max(1, Math.round(calls * (BATCH_MS / (performance.now() - t0))));
-  }
-  const best: Record<string, number> = Object.fromEntries(names.map((n) => [n, Infinity]));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const name of names) {
-      const t0 = performance.now();
-      for (let i = 0; i < reps[name]; i++) cases[name]();
-      best[name] = Math.min(best[name], (performance.now() - t0) / 1000 / reps[name]);
-    }
-  }
-  return best;
-}
 
 const rows: { workload: string; what: string; compiled: number; interpreted: number }[] = [];
 const fmt = (s: number) => (s < 1e-3 ? `${(s * 1e6).toFixed(1)} µs` : s < 1 ? `${(s * 1e3).toFixed(2)} ms` : `${s.toFixed(2)} s`);
@@ -42,7 +20,7 @@ function pair(workload: string, what: string, source: string, run: (fn: ReturnTy
   // The first call derives (symbolic) and generates code: outside the race, so the warm-up is V8's.
   run(a, 'compiled');
   run(b, 'interpreted');
-  const t = race({ compiled: () => run(a, 'compiled'), interpreted: () => run(b, 'interpreted') });
+  const t = race({ compiled: () => run(a, 'compiled'), interpreted: () => run(b, 'interpreted') }, TIMING);
   rows.push({ workload, what, compiled: t.compiled, interpreted: t.interpreted });
 }
 
