@@ -92,6 +92,17 @@ export function setup(f: Fn, at: Point): { layout: Layout; c: Compiled; x: Float
   return { layout, c, x: plain?.x ?? flatten(layout, at) };
 }
 
+/** `setup`, then the code of one mode (`reverseOf`, `forwardOf`, `hvpOf`: part `mode` of the
+ *  compiled code), with the milliseconds this call spent generating it (0 once cached). */
+export function generatedFor<T>(f: Fn, at: Point, mode: string, codeOf: (f: Fn, c: Compiled) => T | string): { layout: Layout; c: Compiled; x: Float64Array; code: T; compileMs: number } | string {
+  const s = setup(f, at);
+  if (typeof s === 'string') return s;
+  const before = s.c.compileMs[mode];
+  const code = codeOf(f, s.c);
+  if (typeof code === 'string') return code;
+  return { ...s, code, compileMs: before === undefined ? s.c.compileMs[mode] : 0 };
+}
+
 /** A plain array of a typed one (a counted loop: several times faster than Array.from). */
 export function toArray(v: Float64Array): number[] {
   const out = new Array<number>(v.length);
@@ -103,13 +114,9 @@ export const shaped = (v: number | Float64Array): number | number[] => (typeof v
 const outputs = (v: number | Float64Array): number => (typeof v === 'number' ? 1 : v.length);
 
 function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) => Float64Array[] | null, first: (value: number | Float64Array) => Float64Array): { value: number | number[]; rows: number[][]; stats: Stats } | string {
-  const s = setup(f, at);
-  if (typeof s === 'string') return s;
-  const { layout, c, x } = s;
-  const before = c.compileMs.reverse;
-  const code = reverseOf(f, c);
-  if (typeof code === 'string') return code;
-  const compileMs = before === undefined ? c.compileMs.reverse : 0;
+  const g = generatedFor(f, at, 'reverse', reverseOf);
+  if (typeof g === 'string') return g;
+  const { layout, c, x, code, compileMs } = g;
   let m = 0;
   const r0 = compiledPullback(f, layout, c, code, x, options.maxIterations, (v) => {
     m = outputs(v);
@@ -179,13 +186,9 @@ const CHUNK = 16;
 /** J·V for blocks of tangent columns. `seed(c0, width)` gives the block's seeds: the flat slots
  *  lo … hi − 1 they touch and their (hi − lo)·width values (every other slot's seed is zero). */
 function pushforwards(f: Fn, at: Point, options: Options, columns: (n: number) => number, seed: (c0: number, width: number, n: number) => { T: Float64Array; lo: number; hi: number }, chunk: number) {
-  const s = setup(f, at);
-  if (typeof s === 'string') return s;
-  const { layout, c, x } = s;
-  const before = c.compileMs.forward;
-  const code = forwardOf(f, c);
-  if (typeof code === 'string') return code;
-  const compileMs = before === undefined ? c.compileMs.forward : 0;
+  const g = generatedFor(f, at, 'forward', forwardOf);
+  if (typeof g === 'string') return g;
+  const { layout, c, x, code, compileMs } = g;
   const n = layout.n;
   const total = columns(n);
   const budget = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_ITERATIONS } from '../interpret/interpret';
 import { orInterpreter, part, type Compiled } from './engine';
 import { Refused } from './analyze';
 import { hvpSource, naryLanes, type HvpCode, type HvpState } from './hvp';
-import { setup, shaped, type CompiledVerbs } from './methods';
+import { generatedFor, shaped, type CompiledVerbs } from './methods';
 
 /** Lanes per sweep of the Hessian, as forward mode's chunk. */
 const CHUNK = 16;
@@ -46,13 +46,9 @@ function sweeps(
   chunk: number,
   fill: (T: Float64Array, c0: number, width: number, n: number) => void,
 ): { value: number | number[]; rows: number[][]; stats: Stats } | string {
-  const s = setup(f, at);
-  if (typeof s === 'string') return s;
-  const { layout, c, x } = s;
-  const before = c.compileMs.hvp;
-  const code = hvpOf(f, c);
-  if (typeof code === 'string') return code;
-  const compileMs = before === undefined ? c.compileMs.hvp : 0;
+  const g = generatedFor(f, at, 'hvp', hvpOf);
+  if (typeof g === 'string') return g;
+  const { layout, c, x, code, compileMs } = g;
   const n = layout.n;
   const k = total(layout);
   const budget = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
