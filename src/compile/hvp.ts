@@ -7,12 +7,12 @@
 import type { Expr, Program, Stmt } from '../ast';
 import { Dual as Lanes64, dualDomain } from '../diff/dual';
 import { algebraOf, float } from '../interpret/domain';
-import { partialOf, partials, primitive, PRIMITIVES, type Algebra, type Primitive } from '../primitives';
+import { partialOf, partials, primitive } from '../primitives';
 import { activeVariables, inputBinding, Refused, returnsAtEnds, withFinalReturn, type Kind } from './analyze';
 import { condLines, fresh, indent, Names } from './emit';
 import { argActive, BAIL, Flattener, type Arg, type Scalar, type Vec } from './flatten';
 import { assigns, countedFor, push } from './reverse';
-import { literal, literalValue, SOURCE } from './source';
+import { dualAlgebra, Lanes, tangentSum, type Dual } from './dual-source';
 
 /** What a second-order run keeps between calls: its stacks (values, lanes, objects) and the seed. */
 export interface HvpState {
@@ -63,89 +63,6 @@ export type HvpCode = (x: Float64Array, off: Int32Array, len: Int32Array, budget
 /** Thrown (as this text) where the lanes need what the generated code does not provide; the
  *  caller hands the call to the interpreter with it as the note. */
 const UNEQUAL = "'second derivatives of dot over vectors of different lengths are not compiled'";
-
-/** A value in the dual algebra over source text: JavaScript for the value and for its tangent in
- *  lane `l` (null: no tangent, exactly zero). */
-interface Dual {
-  readonly v: string;
-  readonly t: string | null;
-}
-
-const SIMPLE = /^[\w.]+$/;
-const simple = (s: string) => SIMPLE.test(s) || literalValue(s) !== undefined;
-
-/** One statement's lines: values once (pre), then one loop over the lanes (lane). */
-class Lanes {
-  readonly pre: string[] = [];
-  readonly lane: string[] = [];
-  /** Tangents of the statement's intermediate values, computed once. */
-  readonly memo = new Map<Arg, string | null>();
-  readonly winners = new Map<Arg, string>();
-  /** Whether the dot length check is already in pre. */
-  readonly checked = new Set<Arg>();
-  /** Whether pre reads whole tangent arrays (a run-time n-ary call), so the adjoint sweep must
-   *  restore the target's lanes before pre, not in the lane loop. */
-  readsLanes = false;
-
-  constructor(private readonly ids: { n: number }) {}
-
-  id(): number {
-    return this.ids.n++;
-  }
-
-  val(text: string): string {
-    if (simple(text)) return text;
-    const c = `hc${this.id()}`;
-    this.pre.push(`const ${c} = ${text};`);
-    return c;
-  }
-
-  tan(text: string): string {
-    if (simple(text)) return text;
-    const u = `hu${this.id()}`;
-    this.lane.push(`const ${u} = ${text};`);
-    return u;
-  }
-
-  loop(first: readonly string[] = [], last: readonly string[] = []): string[] {
-    const body = [...first, ...this.lane, ...last];
-    return body.length ? ['for (let l = 0; l < W; l++) {', ...body, '}'] : [];
-  }
-}
-
-/** SOURCE with a⁰ = 1 folded (exact: Math.pow(a, 0) is 1 for every a, NaN included), which the
- *  tangent of x^2's partial 2·x¹ meets on every square. */
-const TEXT: Algebra<string> = { ...SOURCE, pow: (a, b) => (literalValue(b) === 0 ? '1' : SOURCE.pow(a, b)) };
-
-/** Σᵢ ∂p/∂xᵢ · tᵢ over the arguments with a tangent, the partials by the rule over source text. */
-function tangentSum(cx: Lanes, p: Primitive, args: readonly Dual[], out: string): string | null {
-  const vals = args.map((a) => a.v);
-  let t: string | null = null;
-  args.forEach((a, i) => {
-    if (a.t === null) return;
-    const term = SOURCE.mul(cx.val(partialOf(p, i)(TEXT, vals, out, i)), a.t);
-    t = t === null ? term : SOURCE.add(t, term);
-  });
-  return t === null ? null : cx.tan(t);
-}
-
-/** The rules' algebra over duals of source text, writing into one statement's lines. */
-function dualAlgebra(cx: Lanes): Algebra<Dual> {
-  const apply = (op: string, args: readonly Dual[], value: string): Dual => {
-    const v = cx.val(value);
-    return { v, t: tangentSum(cx, PRIMITIVES.get(op)!, args, v) };
-  };
-  return {
-    lift: (c) => ({ v: literal(c), t: null }),
-    add: (a, b) => apply('add', [a, b], SOURCE.add(a.v, b.v)),
-    sub: (a, b) => apply('subtract', [a, b], SOURCE.sub(a.v, b.v)),
-    mul: (a, b) => apply('multiply', [a, b], SOURCE.mul(a.v, b.v)),
-    div: (a, b) => apply('divide', [a, b], SOURCE.div(a.v, b.v)),
-    neg: (a) => apply('unaryMinus', [a], SOURCE.neg(a.v)),
-    pow: (a, b) => apply('pow', [a, b], SOURCE.pow(a.v, b.v)),
-    call: (op, ...args) => apply(op, args, SOURCE.call(op, ...args.map((a) => a.v))),
-  };
-}
 
 const POP = 'S[--sp]';
 const GROW = 'while (dp + W > D.length) D = R.grow(D);';
