@@ -3,6 +3,7 @@
 import type { Expr } from '../ast';
 import { partials, primitive, type Algebra } from '../primitives';
 import type { SymbolicDomain } from './expr';
+import { constantValue } from '../symbolic/zeros';
 
 type Call = Extract<Expr, { kind: 'call' }>;
 
@@ -11,19 +12,6 @@ type Call = Extract<Expr, { kind: 'call' }>;
  *  quadratic asked one by one). */
 function partialsOf(S: SymbolicDomain, A: Algebra<Expr>, e: Call, active: ReadonlySet<Expr>): (Expr | undefined)[] {
   return partials(primitive(e.op), readable(S, A), e.args, e, (i) => active.has(e.args[i]));
-}
-
-/** The value of a small expression that reads no input (`0`, `abs(0)`), else undefined. */
-function constantValue(e: Expr, depth = 0): number | undefined {
-  if (e.kind === 'number') return e.value;
-  if (e.kind !== 'call' || depth > 8) return undefined;
-  const args: number[] = [];
-  for (const a of e.args) {
-    const v = constantValue(a, depth + 1);
-    if (v === undefined) return undefined;
-    args.push(v);
-  }
-  return primitive(e.op).apply(args);
 }
 
 const spelled = new WeakMap<Algebra<Expr>, Algebra<Expr>>();
@@ -48,7 +36,7 @@ function readable(S: SymbolicDomain, A: Algebra<Expr>): Algebra<Expr> {
     call: (op, ...args) => {
       if (op !== 'xlogy') return A.call(op, ...args);
       const [x, y] = args;
-      return constantValue(y) === 0 ? S.constant(0) : A.mul(x, A.call('log', y));
+      return constantValue(y, new Map()) === 0 ? S.constant(0) : A.mul(x, A.call('log', y));
     },
   };
   spelled.set(A, B);
