@@ -36,7 +36,8 @@ export const jaxNote = (): string => 'jax-js, jit(valueAndGrad) on its wasm devi
  *  the same sizes, batch and data), jit-compiled, the gradients read back to JavaScript. */
 export function jaxTrainingStep(jax: JaxJs, sizes: readonly number[], batch: number, data: { x: Float64Array; y: Float64Array }): { step: () => void; dispose: () => void } {
   const { numpy: np, nn } = jax;
-  const array = (v: Float64Array, shape: number[]) => np.array(v, { dtype: np.float64 }).reshape(shape);
+  // Copied: jax-js's types take only arrays over a plain ArrayBuffer (this runs once, at setup).
+  const array = (v: Float64Array, shape: number[]) => np.array(new Float64Array(v), { dtype: np.float64 }).reshape(shape);
   const rng = new Rng(3);
   const params = sizes.slice(1).map((n, l) => ({
     W: array(Float64Array.from({ length: sizes[l] * n }, () => rng.normal() * Math.sqrt(2 / sizes[l])), [sizes[l], n]),
