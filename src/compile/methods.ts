@@ -2,7 +2,7 @@
 // where asked (`engine: 'interpreted'`) or where the compiler does not cover the function, with
 // the stats saying which engine ran and why.
 import { requireLength, requireScalar } from '../diff/common';
-import { flatten, layoutOf, plainPoint, type Fn, type Layout, type Point } from '../diff/fn';
+import { flatten, layoutOf, plainPoint, toArray, typedPoint, type Fn, type Layout, type Point } from '../diff/fn';
 import { trace, valueAt } from '../diff/trace';
 import type { Answer, Differentiator, Options, Stats } from '../diff/types';
 import { DEFAULT_MAX_ITERATIONS } from '../interpret/interpret';
@@ -25,7 +25,7 @@ export function withEngine(d: Differentiator, compiled: CompiledVerbs): Differen
       if (why === undefined && run) {
         const r = generated(() => run(f, at, (takesArg ? a : undefined) as never, options));
         if (typeof r === 'string') why = r;
-        else if (finite(r.result)) return r;
+        else if (finite(r.result as ArrayLike<number>)) return r;
         // Float64 may have lost a chain-rule product (0·∞ of an overflow): the interpreted sweeps
         // redo it in wide floats (src/diff/wide-sweep.ts) and keep a direction no input moves in at 0.
         else why = 'a non-finite result, where float64 may have lost a product: the interpreted sweeps check it';
@@ -51,13 +51,10 @@ function generated<R>(run: () => R): R | string {
   }
 }
 
-function finite(result: unknown): boolean {
-  const rows = (Array.isArray(result) ? result : [result]) as unknown[];
+/** Whether every entry of a flat answer, or of each row of a matrix, is finite. */
+function finite(result: ArrayLike<number> | readonly ArrayLike<number>[]): boolean {
+  const rows = typeof result[0] === 'object' ? (result as readonly ArrayLike<number>[]) : [result as ArrayLike<number>];
   for (const row of rows) {
-    if (!Array.isArray(row)) {
-      if (!Number.isFinite(row)) return false;
-      continue;
-    }
     // x − x is 0 for a finite number, NaN for ±∞ and NaN.
     for (let i = 0; i < row.length; i++) if (row[i] - row[i] !== 0) return false;
   }
@@ -103,17 +100,10 @@ export function generatedFor<T>(f: Fn, at: Point, mode: string, codeOf: (f: Fn, 
   return { ...s, code, compileMs: before === undefined ? s.c.compileMs[mode] : 0 };
 }
 
-/** A plain array of a typed one (a counted loop: several times faster than Array.from). */
-export function toArray(v: Float64Array): number[] {
-  const out = new Array<number>(v.length);
-  for (let i = 0; i < v.length; i++) out[i] = v[i];
-  return out;
-}
-
 export const shaped = (v: number | Float64Array): number | number[] => (typeof v === 'number' ? v : toArray(v));
 const outputs = (v: number | Float64Array): number => (typeof v === 'number' ? 1 : v.length);
 
-function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) => Float64Array[] | null, first: (value: number | Float64Array) => Float64Array): { value: number | number[]; rows: number[][]; stats: Stats } | string {
+function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) => Float64Array[] | null, first: (value: number | Float64Array) => Float64Array): { value: number | number[]; rows: (number[] | Float64Array)[]; stats: Stats } | string {
   const g = generatedFor(f, at, 'reverse', reverseOf);
   if (typeof g === 'string') return g;
   const { layout, c, x, code, compileMs } = g;
@@ -122,8 +112,10 @@ function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) =
     m = outputs(v);
     return first(v);
   }, true);
-  const rows = [toArray(r0.grad)];
-  for (const w of cotangents(m) ?? []) rows.push(toArray(compiledPullback(f, layout, c, code, x, options.maxIterations, () => w, true).grad));
+  // Each row copied out of the buffer the sweeps reuse, as the kind the point asks for.
+  const own = typedPoint(at) ? (g: Float64Array) => g.slice() : toArray;
+  const rows = [own(r0.grad)];
+  for (const w of cotangents(m) ?? []) rows.push(own(compiledPullback(f, layout, c, code, x, options.maxIterations, () => w, true).grad));
   const stats: Stats = { sweeps: rows.length, tapeLength: r0.pushed, tapeBytes: r0.pushed * 8, replayed: false, engine: 'compiled', compileMs };
   return { value: shaped(r0.value), rows, stats };
 }

@@ -2,7 +2,7 @@
 // with timings and warnings where the point is treacherous or the methods disagree.
 import { GradlabError } from '../errors';
 import { relativeError } from './distance';
-import { compile, flatten, layoutOf, unflatten, type CompileOptions, type FnLike, type Point } from './fn';
+import { compile, flatten, layoutOf, toArray, unflatten, type CompileOptions, type FnLike, type Point } from './fn';
 import { nearBoundaries } from './probe';
 import { reference } from './reference';
 import { trace } from './trace';
@@ -93,8 +93,10 @@ export function compare(f: FnLike, at: Point, options: CompareOptions = {}): Com
     try {
       const first = d.jacobian(fn, at, opts);
       const seconds = timePerCall(() => d.jacobian(fn, at, opts), options.timing ?? 0.05);
-      const relError = refFlat ? relativeError(first.result.flat(), refFlat) : undefined;
-      const shaped = vector ? { jacobian: first.result } : { gradient: unflatten(layout, first.result[0]) };
+      // The comparison reports plain arrays whatever the point's kind.
+      const J = first.result.map(toArray);
+      const relError = refFlat ? relativeError(J.flat(), refFlat) : undefined;
+      const shaped = vector ? { jacobian: J } : { gradient: unflatten(layout, J[0]) };
       return { method: m.label, ok: true, ...shaped, relError, seconds, stats: first.stats };
     } catch (err) {
       const e = failure(err);

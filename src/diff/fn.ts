@@ -193,6 +193,74 @@ export function unflatten(layout: Layout, x: ArrayLike<number>): Record<string, 
   return out;
 }
 
+/** A flat answer's kind: a point whose vector inputs are all Float64Arrays (it has at least one)
+ *  gets Float64Arrays back, any other point number[]s (see `FlatOf` in types.ts). */
+export function typedPoint(at: Point): boolean {
+  let typed = false;
+  for (const name in at) {
+    const v = at[name];
+    if (v instanceof Float64Array) typed = true;
+    else if (typeof v !== 'number') return false;
+  }
+  return typed;
+}
+
+/** A plain array of a typed one (a counted loop: several times faster than Array.from). */
+export function toArray(v: ArrayLike<number>): number[] {
+  const out = new Array<number>(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = v[i];
+  return out;
+}
+
+/** A Float64Array of a plain array (a counted loop: TypedArray.from and set take a slow path). */
+export function toFloat64(v: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = v[i];
+  return out;
+}
+
+/** A flat answer as the kind `typed` asks for: a Float64Array one is kept (answers are the
+ *  caller's own, never a reused buffer), a plain one converted, and the other way round. */
+export function asKind(v: ArrayLike<number>, typed: boolean): number[] | Float64Array {
+  if (typed) return v instanceof Float64Array ? v : toFloat64(v);
+  return Array.isArray(v) ? v : toArray(v);
+}
+
+/** The layout of a point a method has already accepted (layoutOf checked it): offsets from the
+ *  inputs' lengths, without a second pass over their values. */
+export function acceptedLayout(fn: Fn, at: Point): Layout {
+  const entries: { name: string; size: number | null; offset: number }[] = [];
+  let offset = 0;
+  for (const name of fn.inputs) {
+    const v = at[name]!;
+    const size = typeof v === 'number' ? null : v.length;
+    entries.push({ name, size, offset });
+    offset += size ?? 1;
+  }
+  return { entries, n: offset, key: entries.map((e) => `${e.name}:${e.size ?? 's'}`).join(',') };
+}
+
+/** A flat answer as named inputs, each vector the kind its input was given as: a Float64Array
+ *  input gets a fresh Float64Array (the flat answer itself where it is one and that input is the
+ *  whole of it), a plain array a number[]. */
+export function unflattenLike(layout: Layout, x: ArrayLike<number>, at: Point): Record<string, number | number[] | Float64Array> {
+  const out: Record<string, number | number[] | Float64Array> = {};
+  for (const e of layout.entries) {
+    if (e.size === null) out[e.name] = x[e.offset];
+    else if (!(at[e.name] instanceof Float64Array)) {
+      const v = new Array<number>(e.size);
+      for (let k = 0; k < e.size; k++) v[k] = x[e.offset + k];
+      out[e.name] = v;
+    } else if (x instanceof Float64Array) out[e.name] = layout.entries.length === 1 ? x : x.slice(e.offset, e.offset + e.size);
+    else {
+      const v = new Float64Array(e.size);
+      for (let k = 0; k < e.size; k++) v[k] = x[e.offset + k];
+      out[e.name] = v;
+    }
+  }
+  return out;
+}
+
 /** A readable name for slot j of x: `x` or `v[2]` (1-based, as in the language). */
 export function slotName(layout: Layout, j: number): string {
   for (const e of layout.entries) {

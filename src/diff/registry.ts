@@ -6,38 +6,50 @@ import { compiledForward, compiledReverse, pointOf, withEngine } from '../compil
 import { compiledSecondOrder } from '../compile/second';
 import { compiledSymbolic } from '../compile/symbolic';
 import { perOutput } from './common';
-import { compile, flatten, layoutOf, unflatten, type CompileOptions, type Fn, type FnLike, type Point } from './fn';
+import { acceptedLayout, asKind, compile, flatten, layoutOf, typedPoint, unflattenLike, type CompileOptions, type Fn, type FnLike, type Point } from './fn';
 import { finite } from './finite';
 import { forward } from './forward';
 import { reverse } from './reverse';
 import { MAX_BUILT_INPUTS, MAX_PIECES, symbolic } from './symbolic';
-import type { Answer, Differentiator, Method, MethodFacts, MethodName, Options } from './types';
+import type { Answer, Differentiator, FlatOf, Method, MethodFacts, MethodName, Options, Vector } from './types';
 
-function hasNaN(row: readonly number[]): boolean {
+function hasNaN(row: ArrayLike<number>): boolean {
   for (let i = 0; i < row.length; i++) if (row[i] !== row[i]) return true;
   return false;
 }
 
-/** A NaN in an answer means the derivative does not exist there: say so instead of returning it. */
+/**
+ * The registered form of a method: a NaN in an answer means the derivative does not exist there
+ * (say so instead of returning it), and each flat answer (a vector, or each row of a matrix) is
+ * the kind the point asks for (`typedPoint`): a fresh Float64Array, or a number[].
+ */
 function guarded(d: Differentiator, facts: MethodFacts): Method {
-  const check = <V>(what: string, a: Answer<V>): Answer<V> => {
-    const result = a.result as unknown as number[] | number[][];
-    const rows = (Array.isArray(result[0]) ? result : [result]) as number[][];
-    if (rows.some(hasNaN)) {
-      throw new EvalError('domain', `the ${what} is not a real number at this point (${d.name} found NaN)`);
-    }
-    return a;
+  const fail = (what: string) => {
+    throw new EvalError('domain', `the ${what} is not a real number at this point (${d.name} found NaN)`);
+  };
+  const flat = (what: string, at: Point, a: Answer<Vector>): Answer<never> => {
+    if (hasNaN(a.result)) fail(what);
+    return { ...a, result: asKind(a.result, typedPoint(at)) } as Answer<never>;
+  };
+  const rows = (what: string, at: Point, a: Answer<Vector[]>): Answer<never> => {
+    if (a.result.some(hasNaN)) fail(what);
+    const typed = typedPoint(at);
+    return { ...a, result: a.result.map((row) => asKind(row, typed)) } as Answer<never>;
   };
   return {
     name: d.name,
     description: d.description,
     facts,
-    gradient: (f, at, o) => check('gradient', d.gradient(f, at, o)),
-    jacobian: (f, at, o) => check('Jacobian', d.jacobian(f, at, o)),
-    hessian: (f, at, o) => check('Hessian', d.hessian(f, at, o)),
-    jvp: (f, at, v, o) => check('Jacobian-vector product', d.jvp(f, at, v, o)),
-    vjp: (f, at, w, o) => check('vector-Jacobian product', d.vjp(f, at, w, o)),
-    hvp: (f, at, v, o) => check('Hessian-vector product', d.hvp(f, at, v, o)),
+    gradient: (f, at, o) => flat('gradient', at, d.gradient(f, at, o)),
+    jacobian: (f, at, o) => rows('Jacobian', at, d.jacobian(f, at, o)),
+    hessian: (f, at, o) => rows('Hessian', at, d.hessian(f, at, o)),
+    jvp: (f, at, v, o) => {
+      const a = d.jvp(f, at, v, o);
+      if (hasNaN(a.result)) fail('Jacobian-vector product');
+      return a;
+    },
+    vjp: (f, at, w, o) => flat('vector-Jacobian product', at, d.vjp(f, at, w, o)),
+    hvp: (f, at, v, o) => flat('Hessian-vector product', at, d.hvp(f, at, v, o)),
   };
 }
 
@@ -110,59 +122,71 @@ function directionOf(f: FnLike, at: Point, d: readonly number[] | Point, options
   return Array.from(flatten(layoutOf(compile(f, options), at), d as Point));
 }
 
-/** ∇f at `at`, shaped like the inputs: `{x: 1.5}` or `{v: [1, 2]}`. */
-export function gradient(f: FnLike, at: Point, options: MethodOptions = {}): Record<string, number | number[]> {
+/** An answer shaped like a point of type P: a number per scalar input, and per vector input the
+ *  kind it was given as (a Float64Array input's entry is a fresh Float64Array, an array's a number[]). */
+export type ShapedOf<P> = { -readonly [K in keyof P]: KindOf<P[K]> };
+type KindOf<V> = V extends number ? number : V extends Float64Array ? Float64Array : number[];
+
+/** ∇f at `at`, shaped like the inputs: `{x: 1.5}`, `{v: [1, 2]}`, or `{v: Float64Array}` for a
+ *  Float64Array input. */
+export function gradient<P extends Point>(f: FnLike, at: P, options: MethodOptions = {}): ShapedOf<P> {
   const fn = compile(f, options);
   const r = differentiator(options.method ?? 'reverse').gradient(fn, at, options);
-  return unflatten(layoutOf(fn, at), r.result);
+  return unflattenLike(acceptedLayout(fn, at), r.result, at) as ShapedOf<P>;
 }
 
-/** The Jacobian: rows are outputs, columns the inputs flattened in order of first appearance. */
-export function jacobian(f: FnLike, at: Point, options: MethodOptions = {}): number[][] {
+/** The Jacobian: rows are outputs, columns the inputs flattened in order of first appearance
+ *  (each row a fresh Float64Array where the point's vectors are all Float64Arrays). */
+export function jacobian<P extends Point>(f: FnLike, at: P, options: MethodOptions = {}): FlatOf<P>[] {
   return differentiator(options.method ?? 'reverse').jacobian(compile(f, options), at, options).result;
 }
 
 /** The Hessian of each output of f: Rⁿ → Rᵐ by one method (one matrix for a scalar f), each by
  *  the method's own Hessian of that output, with what they cost together. */
-export function hessiansOf(d: Differentiator, fn: Fn, at: Point, options: Options = {}): Answer<number[][][]> {
+export function hessiansOf<P extends Point>(d: Method, fn: Fn, at: P, options: Options = {}): Answer<FlatOf<P>[][]> {
   return perOutput((g) => d.hessian(g, at, options), fn, pointOf(fn, at, options).value);
 }
 
 /** H·v for each output of f: Rⁿ → Rᵐ (one vector for a scalar f), flat like the inputs. */
-export function hvpsOf(d: Differentiator, fn: Fn, at: Point, direction: readonly number[], options: Options = {}): Answer<number[][]> {
+export function hvpsOf<P extends Point>(d: Method, fn: Fn, at: P, direction: readonly number[], options: Options = {}): Answer<FlatOf<P>[]> {
   return perOutput((g) => d.hvp(g, at, direction, options), fn, pointOf(fn, at, options).value);
 }
 
 /**
- * The Hessian of a scalar f; of f: Rⁿ → Rᵐ, m Hessians, one per output (as JAX's hessian of a
- * vector function): `hessian<number[][][]>(f, at)` types that case.
+ * The Hessian of a scalar f, its rows of the point's kind; of f: Rⁿ → Rᵐ, m Hessians, one per
+ * output (as JAX's hessian of a vector function): `hessian<number[][][]>(f, at)` types that case.
  */
-export function hessian<H extends number[][] | number[][][] = number[][]>(f: FnLike, at: Point, options: MethodOptions = {}): H {
+export function hessian<P extends Point>(f: FnLike, at: P, options?: MethodOptions): FlatOf<P>[];
+export function hessian<H extends Vector[] | Vector[][]>(f: FnLike, at: Point, options?: MethodOptions): H;
+export function hessian(f: FnLike, at: Point, options: MethodOptions = {}): Vector[] | Vector[][] {
   const r = hessiansOf(differentiator(options.method ?? 'reverse'), compile(f, options), at, options);
-  return (typeof r.value === 'number' ? r.result[0] : r.result) as H;
+  return typeof r.value === 'number' ? r.result[0] : r.result;
 }
 
-/** J·v: how the outputs move along the input direction v. */
+/** J·v: how the outputs move along the input direction v (output-shaped: a number or number[]). */
 export function jvp(f: FnLike, at: Point, tangent: readonly number[] | Point, options: MethodOptions = {}): number | number[] {
   const r = differentiator(options.method ?? 'forward').jvp(compile(f, options), at, directionOf(f, at, tangent, options), options);
   return typeof r.value === 'number' ? r.result[0] : r.result;
 }
 
-/** wᵀJ, shaped like the inputs. */
-export function vjp(f: FnLike, at: Point, cotangent: number | readonly number[], options: MethodOptions = {}): Record<string, number | number[]> {
+/** wᵀJ, shaped like the inputs (of their kinds, as `gradient`). */
+export function vjp<P extends Point>(f: FnLike, at: P, cotangent: number | readonly number[], options: MethodOptions = {}): ShapedOf<P> {
   const fn = compile(f, options);
   const w = typeof cotangent === 'number' ? [cotangent] : [...cotangent];
   const r = differentiator(options.method ?? 'reverse').vjp(fn, at, w, options);
-  return unflatten(layoutOf(fn, at), r.result);
+  return unflattenLike(acceptedLayout(fn, at), r.result, at) as ShapedOf<P>;
 }
 
-type Shaped = Record<string, number | number[]>;
+type Shaped = Record<string, number | number[] | Float64Array>;
 
-/** H·v, shaped like the inputs; of f: Rⁿ → Rᵐ, one per output (`hvp<Shaped[]>` types that case). */
-export function hvp<R extends Shaped | Shaped[] = Shaped>(f: FnLike, at: Point, direction: readonly number[] | Point, options: MethodOptions = {}): R {
+/** H·v, shaped like the inputs (of their kinds, as `gradient`); of f: Rⁿ → Rᵐ, one per output
+ *  (`hvp<Shaped[]>` types that case). */
+export function hvp<P extends Point>(f: FnLike, at: P, direction: readonly number[] | Point, options?: MethodOptions): ShapedOf<P>;
+export function hvp<R extends Shaped | Shaped[]>(f: FnLike, at: Point, direction: readonly number[] | Point, options?: MethodOptions): R;
+export function hvp(f: FnLike, at: Point, direction: readonly number[] | Point, options: MethodOptions = {}): Shaped | Shaped[] {
   const fn = compile(f, options);
   const layout = layoutOf(fn, at);
   const r = hvpsOf(differentiator(options.method ?? 'reverse'), fn, at, directionOf(fn, at, direction, options), options);
-  const shaped = r.result.map((v) => unflatten(layout, v));
-  return (typeof r.value === 'number' ? shaped[0] : shaped) as R;
+  const shaped = r.result.map((v) => unflattenLike(layout, v, at));
+  return typeof r.value === 'number' ? shaped[0] : shaped;
 }

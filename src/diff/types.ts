@@ -1,6 +1,22 @@
 // The one interface every differentiator implements, and what its answers carry.
 import type { Fn, Point } from './fn';
 
+/** A flat vector over the n inputs (a gradient, one row of a Jacobian or Hessian, H·v). */
+export type Vector = number[] | Float64Array;
+
+/** Whether every vector input of a point type is a Float64Array (and it has one): such a point's
+ *  flat answers are Float64Arrays. */
+type TypedPoint<P> = [P[keyof P]] extends [number | Float64Array] ? ([Extract<P[keyof P], Float64Array>] extends [never] ? false : true) : false;
+/** Whether a point type may hold a Float64Array at all. */
+type MayBeTyped<P> = [Extract<P[keyof P], Float64Array>] extends [never] ? false : true;
+
+/**
+ * The flat answer's kind for a point of type P: a fresh Float64Array for a point whose vector
+ * inputs are all Float64Arrays, a number[] for one given as plain numbers and arrays, and
+ * either for a point typed only as `Point` (the kind is decided at run time, the same rule).
+ */
+export type FlatOf<P> = TypedPoint<P> extends true ? Float64Array : MayBeTyped<P> extends true ? Vector : number[];
+
 export type MethodName = 'finite' | 'symbolic' | 'forward' | 'reverse';
 
 /** Operation counts that show what a method did (each method fills what applies to it). */
@@ -71,19 +87,30 @@ export interface MethodFacts {
   readonly refuses: readonly string[];
 }
 
+/** A method's implementation. Its flat answers may be either kind of `Vector` (a Float64Array
+ *  one is the caller's own, never a buffer the method reuses); the registry (`Method`) gives each
+ *  answer the kind its point asks for. */
 export interface Differentiator {
   readonly name: MethodName;
   readonly description: string;
-  gradient(f: Fn, at: Point, options?: Options): Answer<number[]>;
+  gradient(f: Fn, at: Point, options?: Options): Answer<Vector>;
+  /** J·v: one entry per output of f (not per input), always a number[]. */
   jvp(f: Fn, at: Point, tangent: readonly number[], options?: Options): Answer<number[]>;
-  vjp(f: Fn, at: Point, cotangent: readonly number[], options?: Options): Answer<number[]>;
+  vjp(f: Fn, at: Point, cotangent: readonly number[], options?: Options): Answer<Vector>;
   /** Rows are outputs, columns inputs. */
-  jacobian(f: Fn, at: Point, options?: Options): Answer<number[][]>;
-  hessian(f: Fn, at: Point, options?: Options): Answer<number[][]>;
-  hvp(f: Fn, at: Point, direction: readonly number[], options?: Options): Answer<number[]>;
+  jacobian(f: Fn, at: Point, options?: Options): Answer<Vector[]>;
+  hessian(f: Fn, at: Point, options?: Options): Answer<Vector[]>;
+  hvp(f: Fn, at: Point, direction: readonly number[], options?: Options): Answer<Vector>;
 }
 
-/** A registered differentiator: the interface and the facts it promises. */
+/** A registered differentiator: the interface and the facts it promises. Flat answers (the
+ *  gradient, each row of the Jacobian and Hessian, vᵀJ, H·v) are fresh Float64Arrays where every
+ *  vector input of the point is a Float64Array, number[]s otherwise (`FlatOf`). */
 export interface Method extends Differentiator {
   readonly facts: MethodFacts;
+  gradient<P extends Point>(f: Fn, at: P, options?: Options): Answer<FlatOf<P>>;
+  vjp<P extends Point>(f: Fn, at: P, cotangent: readonly number[], options?: Options): Answer<FlatOf<P>>;
+  jacobian<P extends Point>(f: Fn, at: P, options?: Options): Answer<FlatOf<P>[]>;
+  hessian<P extends Point>(f: Fn, at: P, options?: Options): Answer<FlatOf<P>[]>;
+  hvp<P extends Point>(f: Fn, at: P, direction: readonly number[], options?: Options): Answer<FlatOf<P>>;
 }

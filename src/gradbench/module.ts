@@ -1,7 +1,7 @@
 // What an eval module is to the tool: its functions, each preparing a call for one input (input
 // converted, program compiled) that the tool then times.
 import { compile, type Fn } from '../diff/fn';
-import type { Differentiator } from '../diff/types';
+import type { Method } from '../diff/types';
 import { evaluate, type Inputs } from '../evaluate';
 import { EvalError } from '../errors';
 
@@ -10,7 +10,7 @@ export interface Prepared {
   run(): unknown;
 }
 
-export type Prepare = (input: unknown, method: Differentiator) => Prepared;
+export type Prepare = (input: unknown, method: Method) => Prepared;
 
 export interface EvalModule {
   readonly name: string;
@@ -37,7 +37,7 @@ export function primal(fn: Fn, at: Inputs, maxIterations: number): () => number 
 }
 
 /** ∇f at `at` by the chosen method, flat in the order of the program's inputs. */
-export function gradientOf(fn: Fn, at: Inputs, method: Differentiator, maxIterations: number): () => number[] {
+export function gradientOf(fn: Fn, at: Inputs, method: Method, maxIterations: number): () => number[] {
   return () => method.gradient(fn, at, { maxIterations }).result;
 }
 

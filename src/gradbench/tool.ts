@@ -1,7 +1,7 @@
 // The tool's side of the protocol: one response per message. `start` names the tool, `define`
 // says whether a module is implemented, `evaluate` prepares the call (untimed) and runs it as
 // often as the input's min_runs and min_seconds ask, one `evaluate` timing per run.
-import type { Differentiator } from '../diff/types';
+import type { Method } from '../diff/types';
 import { GradlabError } from '../errors';
 import { runsOf, type Runs } from './input';
 import { DECLINED, MODULES } from './modules';
@@ -9,7 +9,7 @@ import type { Prepared } from './module';
 import type { Message, Response, Timing } from './protocol';
 
 export interface ToolOptions {
-  readonly method: Differentiator;
+  readonly method: Method;
 }
 
 export class Tool {

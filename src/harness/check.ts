@@ -3,7 +3,7 @@
 // as t when it is not, so the slope of log r against log t tells them apart; forward mode's
 // gradient and the relative error stand beside it.
 import { relativeError } from '../diff/distance';
-import { compile, flatten, layoutOf, unflatten, type CompileOptions, type Fn, type FnLike, type Layout, type Point } from '../diff/fn';
+import { compile, flatten, layoutOf, toArray, unflatten, type CompileOptions, type Fn, type FnLike, type Layout, type Point } from '../diff/fn';
 import { differentiators } from '../diff/registry';
 import { trace, valueAt } from '../diff/trace';
 import { EvalError, GradlabError } from '../errors';
@@ -195,7 +195,7 @@ export function checkGradient(f: FnLike, at: Point, claimed: readonly number[] |
   const d = options.direction;
   const v = d === undefined ? randomDirection(x, options.seed ?? 1) : Array.isArray(d) ? [...(d as readonly number[])] : Array.from(flatten(layout, d as Point));
   if (v.length !== layout.n) throw new EvalError('shape', `the direction has ${v.length} entries; the function has ${layout.n} inputs`);
-  const forward = differentiators.forward.gradient(fn, at, run).result;
+  const forward = toArray(differentiators.forward.gradient(fn, at, run).result);
 
   const measured = remainders(fn, layout, x, v, g, forward, options.steps ?? STEPS, run);
   const signal = aboveRoundoff(measured);

@@ -13,7 +13,7 @@ const branchy = (source: string) => `if x > -1e308 { y = ${source} } else { y = 
 
 function outcome(method: (typeof exact)[number], source: string, at: Point): number[] | 'domain' {
   try {
-    return differentiators[method].jacobian(compile(source), at).result.flat();
+    return differentiators[method].jacobian(compile(source), at).result.flatMap((r) => [...r]);
   } catch (err) {
     if (err instanceof EvalError && err.code === 'domain') return 'domain';
     throw err;

@@ -50,7 +50,7 @@ function rowsFor(fn: Fn, w: Workload, points: readonly ReferencePoint[]): Accura
     const digits: number[] = [];
     const errors: string[] = [];
     for (const p of points) {
-      const r = attempt(() => d.jacobian(fn, p.at, m.options).result.flat());
+      const r = attempt(() => d.jacobian(fn, p.at, m.options).result.flatMap((row) => [...row]));
       if (r.ok) digits.push(digitsOf(mixedError(r.value, p.want)));
       else errors.push(r.error);
     }
