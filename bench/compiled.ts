@@ -1,6 +1,6 @@
 // The compiled engine against hand-written JavaScript (and the interpreted engine), timed in one
 // run so that the ratios hold on a shared machine: `node --import tsx bench/compiled.ts [--quick]`.
-import { compile, differentiators, evaluate, type Fn, type Point } from '../src/index';
+import { compile, differentiators, evaluate, gradient, type Fn, type Point } from '../src/index';
 import { flatten, layoutOf } from '../src/diff/fn';
 import { compiledFor, compiledPullback, compiledValue, forwardOf, reverseOf, type Compiled } from '../src/compile/engine';
 import { ROSENBROCK, rosenbrockPoint } from './workloads';
@@ -30,11 +30,15 @@ function core(fn: Fn, at: Point): { c: Compiled; x: Float64Array; layout: Return
   return { c: compiledFor(fn, layout) as Compiled, x: flatten(layout, at), layout };
 }
 
+/** The point with its vectors as Float64Arrays, as a user holding typed arrays passes it. */
+const typedOf = (at: Point): Point => Object.fromEntries(Object.entries(at).map(([k, v]) => [k, typeof v === 'number' ? v : Float64Array.from(v)]));
+
 function run(w: Workload): void {
-  // Compile time and the first call, on a fresh Fn.
+  const typed = typedOf(w.at);
+  // Compile time and the first call (the public verb on the typed point), on a fresh Fn.
   const fresh = compile(w.source);
   const t0 = performance.now();
-  differentiators.reverse.gradient(fresh, w.at);
+  gradient(fresh, typed);
   const first = (performance.now() - t0) / 1000;
   const { c: c0 } = core(fresh, w.at);
   const fn = compile(w.source);
@@ -53,9 +57,12 @@ function run(w: Workload): void {
     hg: () => w.grad(x, g),
     primal: () => compiledValue(fn, layout, c, x),
     evaluate: () => evaluate(fn, w.at as never),
+    evaluateTyped: () => evaluate(fn, typed as never),
     // The generated code alone: the gradient buffer kept per shape, as gradient() keeps it.
     revCore: () => compiledPullback(fn, layout, c, rev, x, undefined, () => ONE, true),
-    revApi: () => differentiators.reverse.gradient(fn, w.at),
+    // The public verb as a user calls it: a Float64Array in and out, and plain arrays.
+    revApi: () => gradient(fn, typed),
+    revApiPlain: () => gradient(fn, w.at),
     chunk: () => fwd(x, c.off, c.len, 1e6, 16, T, 0, 16),
     ...(w.interpreted ? { interpreted: () => differentiators.reverse.gradient(fn, w.at, { engine: 'interpreted' }) } : {}),
   }, TIMING);
@@ -66,9 +73,11 @@ function run(w: Workload): void {
   add('hand-written f', t.hf, t.hf, 'hand f', '');
   add('hand-written gradient', t.hg, t.hg, 'hand ∇', '');
   add('compiled primal (generated code)', t.primal, t.hf, 'hand f', '≤ 1.5×');
-  add('compiled primal (public evaluate())', t.evaluate, t.hf, 'hand f', '≤ 1.5×');
+  add('compiled primal (evaluate(), Float64Array in)', t.evaluateTyped, t.hf, 'hand f', '≤ 1.5×');
+  add('compiled primal (evaluate(), number[] in)', t.evaluate, t.hf, 'hand f', '≤ 1.5×');
   add('compiled reverse gradient (generated code)', t.revCore, t.hg, 'hand ∇', '≤ 3×');
-  add('compiled reverse gradient (public gradient())', t.revApi, t.hg, 'hand ∇', '≤ 3×');
+  add('reverse gradient (gradient(), Float64Array in/out)', t.revApi, t.hg, 'hand ∇', '≤ 3×');
+  add('reverse gradient (gradient(), number[] in/out)', t.revApiPlain, t.hg, 'hand ∇', '≤ 3×');
   add('compiled forward, one chunk of 16 tangents', t.chunk, t.primal, 'compiled primal', '≤ 4×');
   if (w.forward === 'gradient') {
     // The fastest of three calls (the first warms the verb's own code up).

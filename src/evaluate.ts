@@ -1,7 +1,7 @@
 // `evaluate`: a program or expression on float64 inputs; a compiled Fn runs its generated primal.
 import type { Program } from './ast';
 import { compiledFor, compiledValue, refusal } from './compile/engine';
-import { plainPoint, type Fn } from './diff/fn';
+import { plainPoint, type Fn, type Point } from './diff/fn';
 import type { Engine } from './diff/types';
 import { EvalError } from './errors';
 import { float } from './interpret/domain';
@@ -17,7 +17,7 @@ export interface EvaluateOptions extends RunOptions, CompileOptions {
 
 /** Source text, a program, a compiled function or a JS function (see compile), at float64 inputs;
  *  a compiled Fn runs its generated primal. */
-export function evaluate(source: FnLike, inputs: Inputs = {}, options: EvaluateOptions = {}): number | number[] {
+export function evaluate(source: FnLike, inputs: Inputs | Point = {}, options: EvaluateOptions = {}): number | number[] {
   // Inputs the layout cannot hold (infinite, missing, unknown) go to the interpreter, whose
   // answer or error is the contract.
   const plain = typeof source === 'object' && source.kind === 'fn' && source.program && refusal(source, options.engine) === undefined ? plainPoint(source, inputs) : undefined;
@@ -33,11 +33,12 @@ export function evaluate(source: FnLike, inputs: Inputs = {}, options: EvaluateO
   return interpret(program, float, checkInputs(inputs), options);
 }
 
-/** Inputs must be finite numbers or vectors of them: a NaN in is a NaN out, and never silent. */
-export function checkInputs(inputs: Inputs): Record<string, number | number[]> {
+/** Inputs must be finite numbers or vectors of them (plain or Float64Array): a NaN in is a NaN
+ *  out, and never silent. */
+export function checkInputs(inputs: Inputs | Point): Record<string, number | number[]> {
   const out: Record<string, number | number[]> = {};
   for (const [name, v] of Object.entries(inputs)) {
-    const values = typeof v === 'number' ? [v] : Array.isArray(v) ? v : null;
+    const values = typeof v === 'number' ? [v] : Array.isArray(v) ? v : v instanceof Float64Array ? Array.from(v) : null;
     if (values === null || values.some((x) => typeof x !== 'number' || Number.isNaN(x))) {
       throw new EvalError('type', `input '${name}' must be a number or a vector of numbers, got ${JSON.stringify(v)}`);
     }
