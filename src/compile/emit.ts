@@ -4,6 +4,7 @@ import type { CompareOp, Cond, Stmt } from '../ast';
 import { FNS } from './source';
 import { hoist } from './hoist';
 import type { Kind } from './analyze';
+import type { NaNPlan } from './nan';
 import { BAIL as BAIL_STMT, Flattener, type Scope } from './flatten';
 import { BAIL, RUNTIME } from './runtime';
 
@@ -18,7 +19,11 @@ export class Names {
    *  the code grows with the loops' depth, not exponentially. */
   private plain = false;
 
-  constructor(readonly kinds: ReadonlyMap<string, Kind>) {
+  constructor(
+    readonly kinds: ReadonlyMap<string, Kind>,
+    /** The primal's NaN plan (nan.ts); the other generators test every assignment. */
+    readonly nan: NaNPlan = { untested: new Set(), dirty: new Set() },
+  ) {
     let i = 0;
     for (const name of kinds.keys()) this.names.set(name, /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `v_${name}` : `v${i}`), i++;
   }
@@ -33,7 +38,8 @@ export class Names {
 
   scope(defined: ReadonlySet<string>): Scope {
     const hoisted = this.hoisted;
-    return { js: (n) => this.js(n), kind: (n) => this.kinds.get(n), defined: (n) => defined.has(n), hoisted: (key) => hoisted.has(key) };
+    const dirty = this.nan.dirty;
+    return { js: (n) => this.js(n), kind: (n) => this.kinds.get(n), defined: (n) => defined.has(n), hoisted: (key) => hoisted.has(key), dirty: (n) => dirty.has(n) };
   }
 
   /** A `for` loop's trips as code, `trips` writing them (called once or twice). Where the loop's

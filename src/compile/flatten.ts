@@ -30,6 +30,9 @@ export interface Scope {
   defined(name: string): boolean;
   /** Whether an enclosing loop has tested this element read in range for all its trips. */
   hoisted?(key: string): boolean;
+  /** Whether the variable may hold a NaN no test has seen (see nan.ts): its reads at tested
+   *  points are tested. */
+  dirty?(name: string): boolean;
 }
 
 export class Flattener {
@@ -57,9 +60,10 @@ export class Flattener {
     return { t: 'const', val: '0' };
   }
 
-  /** Throws BAIL when a value that an op could have made NaN is NaN. */
+  /** Throws BAIL when a value that an op could have made NaN is NaN: a call's, or a variable's
+   *  that an untested assignment may have set. */
   checkNaN(n: Arg): void {
-    if (this.checked && n.t === 'call') this.lines.push(`if (${n.val} !== ${n.val}) ${BAIL}`);
+    if (this.checked && (n.t === 'call' || (n.t === 'var' && this.scope.dirty?.(n.name)))) this.lines.push(`if (${n.val} !== ${n.val}) ${BAIL}`);
   }
 
   /** `checkNaN` of a value: each item of a literal vector, or the value itself. */

@@ -1,9 +1,11 @@
 // The primal as JavaScript: statements as statements, loops and branches as JavaScript loops and
 // branches, vectors as Float64Arrays; wherever the interpreter raises an error the code throws
-// BAIL, and the caller reruns the interpreter to name it.
+// BAIL, and the caller reruns the interpreter to name it (a NaN is tested where it could be lost
+// and at the result, not at every statement: nan.ts).
 import type { Program, Stmt } from '../ast';
 import { dataBinding, inputBinding, withFinalReturn, type Kind } from './analyze';
 import { BAIL, Flattener } from './flatten';
+import { nanPlan } from './nan';
 import { fresh, ifLines, indent, Names, whileLines } from './emit';
 
 /** (x, off, len, B): the flat point, each input's offset and length, the iteration budget. */
@@ -11,7 +13,8 @@ export type PrimalCode = (x: Float64Array, off: Int32Array, len: Int32Array, bud
 
 /** Source of the primal for inputs `inputs` (in layout order) of the given kinds. */
 export function primalSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>, data: readonly string[] = []): string {
-  const names = new Names(kinds);
+  const body = withFinalReturn(program);
+  const names = new Names(kinds, nanPlan(body, kinds));
   const gen = new Primal(names);
   const defined = new Set([...inputs, ...data]);
   const head = [...inputs.map((name, i) => `${names.js(name)} = ${inputBinding(program, name, kinds.get(name), i)};`), ...data.map((name) => `${names.js(name)} = ${dataBinding(program, name)};`)];
@@ -20,7 +23,7 @@ export function primalSource(program: Program, inputs: readonly string[], kinds:
     'let it = 0;',
     names.all().length ? `let ${names.all().join(', ')};` : '',
     ...head,
-    ...gen.block(withFinalReturn(program), defined),
+    ...gen.block(body, defined),
     // No `return` ran: the program computes no result.
     BAIL,
     '};',
@@ -51,7 +54,7 @@ class Primal {
           n.items.forEach((i) => f.checkNaN(i));
           set = `${js(s.name)} = Float64Array.of(${n.items.map((i) => i.val).join(', ')});`;
         } else {
-          f.checkNaN(n);
+          if (!this.names.nan.untested.has(s)) f.checkNaN(n);
           set = `${js(s.name)} = ${n.val};`;
         }
         defined.add(s.name);
