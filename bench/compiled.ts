@@ -1,5 +1,6 @@
 // The compiled engine against hand-written JavaScript (and the interpreted engine), timed in one
-// run so that the ratios hold on a shared machine: `node --import tsx bench/compiled.ts [--quick]`.
+// run so that the ratios hold on a shared machine:
+// `node --import tsx bench/compiled.ts [--quick] [--rosenbrock=1e4,1e5]`.
 import { compile, differentiators, evaluate, gradient, type Fn, type Point } from '../src/index';
 import { flatten, layoutOf } from '../src/diff/fn';
 import { compiledFor, compiledPullback, compiledValue, forwardOf, reverseOf, type Compiled } from '../src/compile/engine';
@@ -100,7 +101,9 @@ function print(): void {
   for (const r of rows.splice(0)) console.log(`${r.workload.padEnd(21)}| ${r.what.padEnd(48)}| ${r.seconds.toExponential(2).padEnd(10)}| ${r.ratio.padEnd(31)}| ${r.target}`);
 }
 
-const sizes = quick ? [1e4] : [1e4, 1e5];
+// `--rosenbrock=1e4,1e5` picks Rosenbrock's sizes (default: 10⁴ with --quick, both without).
+const sizesArg = process.argv.find((a) => a.startsWith('--rosenbrock='));
+const sizes = sizesArg ? sizesArg.slice('--rosenbrock='.length).split(',').map(Number) : quick ? [1e4] : [1e4, 1e5];
 for (const n of sizes) {
   run({ name: `rosenbrock n=${n}`, source: ROSENBROCK, at: rosenbrockPoint(n), f: rosenbrock, grad: rosenbrockGradient, forward: n <= 1e4 && !quick ? 'gradient' : 'chunk', interpreted: true });
 }

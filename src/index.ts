@@ -14,14 +14,14 @@ export { float, algebraOf, isVector, type Domain, type Value } from './interpret
 export { inputsOf, type InputUse } from './interpret/inputs';
 
 // Differentiation: four methods behind one interface, the verbs over them, and compare
-export { differentiators, differentiator, METHODS, EXACT_METHODS, gradient, jacobian, hessian, jvp, vjp, hvp, type MethodOptions } from './diff/registry';
+export { differentiators, differentiator, METHODS, EXACT_METHODS, gradient, jacobian, hessian, jvp, vjp, hvp, type MethodOptions, type ShapedOf } from './diff/registry';
 export { derivative, differentiate, type Derivative } from './diff/symbolic';
 export { simplify } from './simplify';
 export { compare, parseMethods, relativeError, SCHEMES, type Comparison, type MethodResult, type CompareOptions } from './diff/compare';
 export { reference } from './diff/reference';
 export { compile, layoutOf, type Fn, type FnLike, type JsFunction, type CompileOptions, type Point, type Layout } from './diff/fn';
 export { translateFunction, translateFile, type Translated, type TranslateOptions } from './js/translate';
-export type { Differentiator, Method, MethodFacts, MethodName, Options, Scheme, Stats, Answer, Engine } from './diff/types';
+export type { Differentiator, Method, MethodFacts, MethodName, Options, Scheme, Stats, Answer, Engine, FlatOf, Vector } from './diff/types';
 
 // Checking a gradient someone claims (their own backprop): the Taylor remainder's slope, and forward mode
 export { checkGradient, type GradientCheck, type CheckOptions, type TaylorPoint, type Verdict } from './harness/check';

@@ -357,7 +357,7 @@ class Reverse {
           const probe = zero.map((l) => l.replace(/^\S+ \+= (\S+);$/, 'zero += $1;'));
           return [
             '{',
-            `const n = ${POP}, lo = ${POP};`,
+            `const n = ${POP} | 0, lo = ${POP};`,
             'const frac = !Number.isInteger(lo);',
             `const g = ${this.active.has(acc.name) ? this.adj(acc.name) : '0'};`,
             'let zero = 0;',
@@ -384,7 +384,7 @@ class Reverse {
         }
         return [
           '{',
-          `const n = ${POP}, lo = ${POP};`,
+          `const n = ${POP} | 0, lo = ${POP};`,
           'const frac = !Number.isInteger(lo);',
           'for (let k = n - 1; k >= 0; k--) {',
           `${js} = frac ? ${POP} : lo + k;`,
