@@ -29,6 +29,8 @@ export interface Compiled {
   /** The program's inputs bound from `Fn.data` (not differentiated), and their arrays. */
   readonly dataNames: readonly string[];
   readonly data: ReadonlyMap<string, Float64Array>;
+  /** The view for the last layout asked for (its offsets and lengths), reused while it repeats. */
+  last?: { readonly key: string; readonly view: Compiled };
 }
 
 /** The program's inputs that `Fn.data` binds (a training batch): read, never differentiated. */
@@ -47,9 +49,15 @@ export function compiledFor(fn: Fn, layout: Layout): Compiled | string {
   const shape = layout.entries.map((e) => (e.size === null ? 's' : 'v')).join('');
   const key = `compiled:${shape}`;
   const hit = fn.cache.get(key) as Compiled | string | undefined;
+  if (typeof hit === 'string') return hit;
+  if (hit?.last?.key === layout.key) return hit.last.view;
   const off = Int32Array.from(layout.entries, (e) => e.offset);
   const len = Int32Array.from(layout.entries, (e) => e.size ?? 1);
-  if (hit !== undefined) return typeof hit === 'string' ? hit : { ...hit, off, len, parts: hit.parts, compileMs: hit.compileMs, kinds: hit.kinds };
+  if (hit !== undefined) {
+    const view: Compiled = { ...hit, off, len, parts: hit.parts, compileMs: hit.compileMs, kinds: hit.kinds, last: undefined };
+    hit.last = { key: layout.key, view };
+    return view;
+  }
   try {
     const data = dataNames(fn);
     const inputs = new Map([...layout.entries.map((e) => [e.name, (e.size === null ? 'scalar' : 'vector') as Kind] as const), ...data.map((n) => [n, 'vector' as Kind] as const)]);

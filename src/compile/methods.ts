@@ -25,7 +25,10 @@ export function withEngine(d: Differentiator, compiled: CompiledVerbs): Differen
       if (why === undefined && run) {
         const r = generated(() => run(f, at, (takesArg ? a : undefined) as never, options));
         if (typeof r === 'string') why = r;
-        else if (finite(r.result as ArrayLike<number>)) return r;
+        else if (FINITE.has(r.result as object) || finite(r.result as ArrayLike<number>)) {
+          FINITE.add(r.result as object);
+          return r;
+        }
         // Float64 may have lost a chain-rule product (0·∞ of an overflow): the interpreted sweeps
         // redo it in wide floats (src/diff/wide-sweep.ts) and keep a direction no input moves in at 0.
         else why = 'a non-finite result, where float64 may have lost a product: the interpreted sweeps check it';
@@ -38,6 +41,10 @@ export function withEngine(d: Differentiator, compiled: CompiledVerbs): Differen
   }
   return out as unknown as Differentiator;
 }
+
+/** Answers (flat vectors or row lists) of generated code already scanned and found finite here,
+ *  so that the registry's NaN guard need not scan them again. */
+export const FINITE = new WeakSet<object>();
 
 /** Generated code's answer, or why there is none. Generated code takes n-ary calls over long
  *  vectors and calls of very many arguments as arrays and loops (test/diff/long.test.ts); should a
@@ -112,12 +119,40 @@ function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) =
     m = outputs(v);
     return first(v);
   }, true);
-  // Each row copied out of the buffer the sweeps reuse, as the kind the point asks for.
-  const own = typedPoint(at) ? (g: Float64Array) => g.slice() : toArray;
+  // Each row copied out of the buffer the sweeps reuse, as the kind the point asks for, and
+  // checked finite in the same pass.
+  const own = typedPoint(at) ? copyTyped : copyPlain;
   const rows = [own(r0.grad)];
   for (const w of cotangents(m) ?? []) rows.push(own(compiledPullback(f, layout, c, code, x, options.maxIterations, () => w, true).grad));
+  if (rows.every((r) => FINITE.has(r))) FINITE.add(rows);
   const stats: Stats = { sweeps: rows.length, tapeLength: r0.pushed, tapeBytes: r0.pushed * 8, replayed: false, engine: 'compiled', compileMs };
   return { value: shaped(r0.value), rows, stats };
+}
+
+/** A fresh copy of a sweep's buffer, recorded in FINITE when every entry is (one pass for both;
+ *  x − x stays 0 for finite entries and is NaN otherwise). */
+function copyTyped(g: Float64Array): Float64Array {
+  const out = new Float64Array(g.length);
+  let bad = 0;
+  for (let i = 0; i < g.length; i++) {
+    const v = g[i];
+    out[i] = v;
+    bad += v - v;
+  }
+  if (bad === 0) FINITE.add(out);
+  return out;
+}
+
+function copyPlain(g: Float64Array): number[] {
+  const out = new Array<number>(g.length);
+  let bad = 0;
+  for (let i = 0; i < g.length; i++) {
+    const v = g[i];
+    out[i] = v;
+    bad += v - v;
+  }
+  if (bad === 0) FINITE.add(out);
+  return out;
 }
 
 const unitRow = (m: number, i: number) => {

@@ -142,7 +142,7 @@ export function plainPoint(fn: Fn, at: Point, alloc: (n: number) => Float64Array
   if (inputs.length === 1) {
     const v = at[inputs[0]];
     if (v instanceof Float64Array) {
-      for (let k = 0; k < v.length; k++) if (v[k] - v[k] !== 0) return undefined;
+      if (!finiteTyped(v)) return undefined;
       const layout: Layout = { entries: [{ name: inputs[0], size: v.length, offset: 0 }], n: v.length, key: `${inputs[0]}:${v.length}` };
       return { layout, x: v };
     }
@@ -176,6 +176,14 @@ export function plainPoint(fn: Fn, at: Point, alloc: (n: number) => Float64Array
     offset += m;
   }
   return { layout: { entries, n, key: entries.map((e) => `${e.name}:${e.size ?? 's'}`).join(',') }, x };
+}
+
+/** Whether every entry is finite (x − x is 0 for a finite x, NaN otherwise, so the sum stays 0
+ *  only when all are); a function of its own, so that its loop sees Float64Arrays only. */
+function finiteTyped(v: Float64Array): boolean {
+  let bad = 0;
+  for (let k = 0; k < v.length; k++) bad += v[k] - v[k];
+  return bad === 0;
 }
 
 /** The flat vector back as named inputs, the shape users gave. */

@@ -2,7 +2,7 @@
 // jvp, vjp, hvp, each taking source text, a parsed program or a compiled function; the second-order
 // verbs take f: Rⁿ → Rᵐ too, one output at a time.
 import { EvalError, UsageError } from '../errors';
-import { compiledForward, compiledReverse, pointOf, withEngine } from '../compile/methods';
+import { compiledForward, compiledReverse, FINITE, pointOf, withEngine } from '../compile/methods';
 import { compiledSecondOrder } from '../compile/second';
 import { compiledSymbolic } from '../compile/symbolic';
 import { perOutput } from './common';
@@ -28,11 +28,11 @@ function guarded(d: Differentiator, facts: MethodFacts): Method {
     throw new EvalError('domain', `the ${what} is not a real number at this point (${d.name} found NaN)`);
   };
   const flat = (what: string, at: Point, a: Answer<Vector>): Answer<never> => {
-    if (hasNaN(a.result)) fail(what);
+    if (!FINITE.has(a.result) && hasNaN(a.result)) fail(what);
     return { ...a, result: asKind(a.result, typedPoint(at)) } as Answer<never>;
   };
   const rows = (what: string, at: Point, a: Answer<Vector[]>): Answer<never> => {
-    if (a.result.some(hasNaN)) fail(what);
+    if (!FINITE.has(a.result) && a.result.some(hasNaN)) fail(what);
     const typed = typedPoint(at);
     return { ...a, result: a.result.map((row) => asKind(row, typed)) } as Answer<never>;
   };
