@@ -115,34 +115,31 @@ function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) =
   if (typeof g === 'string') return g;
   const { layout, c, x, code, compileMs } = g;
   let m = 0;
+  // A typed answer is a fresh buffer the sweep accumulates into (zeroed by its allocation),
+  // scanned once; a plain one is copied out of the buffer kept per shape, scanned in the copy.
+  const typed = typedPoint(at);
+  const own = typed ? scanned : copyPlain;
   const r0 = compiledPullback(f, layout, c, code, x, options.maxIterations, (v) => {
     m = outputs(v);
     return first(v);
-  }, true);
-  // Each row copied out of the buffer the sweeps reuse, as the kind the point asks for, and
-  // checked finite in the same pass.
-  const own = typedPoint(at) ? copyTyped : copyPlain;
+  }, !typed);
   const rows = [own(r0.grad)];
-  for (const w of cotangents(m) ?? []) rows.push(own(compiledPullback(f, layout, c, code, x, options.maxIterations, () => w, true).grad));
+  for (const w of cotangents(m) ?? []) rows.push(own(compiledPullback(f, layout, c, code, x, options.maxIterations, () => w, !typed).grad));
   if (rows.every((r) => FINITE.has(r))) FINITE.add(rows);
   const stats: Stats = { sweeps: rows.length, tapeLength: r0.pushed, tapeBytes: r0.pushed * 8, replayed: false, engine: 'compiled', compileMs };
   return { value: shaped(r0.value), rows, stats };
 }
 
-/** A fresh copy of a sweep's buffer, recorded in FINITE when every entry is (one pass for both;
- *  x − x stays 0 for finite entries and is NaN otherwise). */
-function copyTyped(g: Float64Array): Float64Array {
-  const out = new Float64Array(g.length);
+/** A sweep's own fresh buffer, recorded in FINITE when every entry is finite (x − x stays 0 for
+ *  finite entries and is NaN otherwise). */
+function scanned(g: Float64Array): Float64Array {
   let bad = 0;
-  for (let i = 0; i < g.length; i++) {
-    const v = g[i];
-    out[i] = v;
-    bad += v - v;
-  }
-  if (bad === 0) FINITE.add(out);
-  return out;
+  for (let i = 0; i < g.length; i++) bad += g[i] - g[i];
+  if (bad === 0) FINITE.add(g);
+  return g;
 }
 
+/** A plain copy of the buffer kept per shape, recorded in FINITE as `scanned` (one pass for both). */
 function copyPlain(g: Float64Array): number[] {
   const out = new Array<number>(g.length);
   let bad = 0;
