@@ -40,8 +40,9 @@ function bases(d: DotLoop, names: Names): string[] {
 const arrays = (d: DotLoop, names: Names): string[] => d.reads.map((r, i) => [names.js(r.name), `k${i}`, `s${i}`].join(', '));
 
 /**
- * The forward sweep's trips: where both reads are range-tested for this copy of the loop (so lo
- * is an integer and every index is in range), one kernel call counted against the budget as the
+ * The forward sweep's trips: where both reads are range-tested for this copy of the loop (by it
+ * or, for reads its counter does not move, by an enclosing loop) and lo is an integer (a
+ * fractional one saves every trip's counter), one kernel call counted against the budget as the
  * trips are, the counter left at its last value; otherwise the trips `plain` writes.
  */
 export function dotTrips(d: DotLoop | undefined, names: Names, inside: ReadonlySet<string>, plain: () => string[]): () => string[] {
@@ -52,12 +53,16 @@ export function dotTrips(d: DotLoop | undefined, names: Names, inside: ReadonlyS
     const z = names.js(d.z);
     const [a, b] = arrays(d, names);
     return [
+      'if (frac) {',
+      ...plain(),
+      '} else {',
       'n = hi >= lo ? Math.floor(hi - lo) + 1 : 0;',
       `if ((it += n) > B) ${BAIL}`,
       'if (n > 0) {',
       ...bases(d, names),
       `${z} = R.dotForward(${z}, ${a}, ${b}, n);`,
       `${names.js(d.s.name)} = lo + n - 1;`,
+      '}',
       '}',
     ];
   };
@@ -69,7 +74,7 @@ export function dotTrips(d: DotLoop | undefined, names: Names, inside: ReadonlyS
  * passes; otherwise the trips `plain` writes.
  */
 export function dotAdjointTrips(d: DotLoop | undefined, names: Names, active: ReadonlySet<string>, adj: (name: string) => string, plain: string[]): string[] {
-  if (!d || !d.reads.some((r) => active.has(r.name))) return plain;
+  if (!d || !active.has(d.z) || !d.reads.some((r) => active.has(r.name))) return plain;
   const [A, B] = d.reads;
   const h = hoist(d.s, names.scope(new Set()), new Set());
   if (!h || !d.reads.every((r) => h.keys.has(elementKey(r.name, r.index)))) return plain;

@@ -23,6 +23,7 @@ const CASES: readonly [string, string, Point][] = [
   ['stride 0: an outer loop’s element', 't = 0\nfor j = 1:3 {\n  z = 0\n  for i = 1:5 { z = z + u[j] * v[i] }\n  t = t + z * u[j]\n}\nreturn t', { u, v }],
   ['relu units that are off (a zero adjoint, skipped)', 't = 0\nfor j = 1:3 {\n  z = 0\n  for i = 1:4 { z = z + w[(j - 1) * 4 + i] * u[i] }\n  t = t + relu(z)\n}\nreturn t', { w, u }],
   ['a fractional start (the trips, not the kernel)', 'z = 0\nfor i = 0.5:2.5 { z = z + u[2 * i] * v[2 * i] }\nreturn z', { u, v }],
+  ['a fractional start, reads an outer loop tests (the trips, not the kernel)', 't = 0\nfor j = 1:2 {\n  z = 0\n  for i = 0.5:3 { z = z + u[j] * v[j] }\n  t = t + z * z\n}\nreturn t', { u, v }],
   ['a fractional coefficient (the trips, not the kernel)', 'c = 0.5\nz = 0\nfor i = 1:3 { z = z + u[2 * c * i] * v[i] }\nreturn z', { u, v }],
   ['no trips', 'z = u[1]\nfor i = 3:1 { z = z + u[i] * v[i] }\nreturn z * v[1]', { u, v }],
   ['the counter read after the loop', 'z = 0\nfor i = 2:5 { z = z + u[i] * v[i - 1] }\nreturn z * i', { u, v }],
