@@ -105,6 +105,8 @@ export const TRICKY: readonly Omit<Case, 'twin'>[] = [
   { name: 'a helper returning from a while, called in a loop', f: (x: number) => { const f = (t: number) => { let r = t; while (r < 10) { r = r * 2; if (r > 7) return r + 0.5; } return r; }; let s = 0; for (let i = 0; i < 3; i++) s += f(x + i); return s; }, at: [{ x: 1.2 }, { x: 3.9 }] },
   { name: 'a ternary in a loop condition', f: (x: number) => { let n = 0; while ((n < 3 ? x : 0) > n * 0.5) { n++; } return n * x; }, at: [{ x: 1.3 }] },
   { name: 'continue in do…while', f: (x: number) => { let n = 0, s = 0; do { n++; if (n === 2) continue; s += x ** n; } while (n < 5); return s; }, at: [{ x: 0.9 }] },
+  { name: 'do…while testing what its body assigns first (a fixed-point iteration)', f: (x: number) => { let y; let n = 0; let z = x; do { y = Math.cos(z); z = y; n++; } while (Math.abs(y - x) > 0.01 && n < 6); return y * x; }, at: [{ x: 0.7 }, { x: 0.2 }] },
+  { name: 'let in a loop body assigned on both branches', f: (x: number) => { let s = 0; for (let i = 0; i < 4; i++) { let y; if (i < 2) y = x * i; else y = Math.sin(x); s += y; } return s; }, at: [{ x: 1.1 }] },
   { name: 'for (;;) left by return', f: (x: number) => { for (;;) { x = x * 1.1; if (x > 3) return x; } }, at: [{ x: 1 }] },
   { name: '|| and && of numbers', f: (x: number, y: number) => { const a = x || y; const b = (x - x) || y; const c = x && y; return a + b * c; }, at: [{ x: 2, y: 3 }] },
   { name: 'argmax', f: (v: number[]) => { let best = -Infinity; let at = -1; for (let i = 0; i < v.length; i++) if (v[i] > best) { best = v[i]; at = i; } return best * at; }, at: [{ v: [1, 5, 2] }] },
