@@ -28,6 +28,7 @@ export const CORPUS: readonly Case[] = [
   { name: 'abs, sign, max', f: (x: number) => Math.abs(x) * Math.sign(x) + Math.max(x, 0), twin: 'abs(x) * sign(x) + max(x, 0)', at: [{ x: -1.2 }, { x: 2.5 }] },
   { name: 'max and min of three', f: (a: number, b: number, c: number) => Math.max(a, b, c) - Math.min(a, b, c), twin: 'max(a, b, c) - min(a, b, c)', at: [{ a: 1, b: 3, c: -2 }] },
   { name: 'cbrt, log2, log10', f: (x: number) => Math.cbrt(x) + Math.log2(x) + Math.log10(x), twin: 'cbrt(x) + log2(x) + log10(x)', at: [{ x: 1.7 }] },
+  { name: 'log1p, expm1', f: (x: number) => Math.log1p(x * x) + Math.expm1(-x) / x, twin: 'log1p(x * x) + expm1(-x) / x', at: [{ x: 1e-7 }, { x: 2.3 }] },
   { name: 'inverse trigonometry', f: (x: number) => Math.asin(x) + Math.acos(x) * Math.atan(x), twin: 'asin(x) + acos(x) * atan(x)', at: [{ x: 0.3 }] },
   { name: 'inverse hyperbolic', f: (x: number) => Math.asinh(x) + Math.acosh(x + 2) + Math.atanh(x / 2), twin: 'asinh(x) + acosh(x + 2) + atanh(x / 2)', at: [{ x: 0.3 }] },
   { name: 'e^x two ways', f: (x: number) => Math.E ** x - Math.exp(x), twin: 'e^x - exp(x)', at: [{ x: 1.1 }] },
