@@ -10,7 +10,7 @@
 // terms and like factors (exp(a)·exp(b) among them, as e^a·e^b), exact constant folding,
 // (a^k)^e = a^(ke) where it holds, (a^2)^(1/2) = |a|.
 import { PRIMITIVES } from '../primitives';
-import { AS_RECIPROCAL, coefficientOf, isNegative, numOf } from './forms';
+import { coefficientOf, isNegative, numOf } from './forms';
 import * as N from './numbers';
 import type { Bindings, Rule } from './pattern';
 import { isFiniteWhereInputsAre, isPlain } from './zeros';
@@ -38,10 +38,9 @@ const logPower = (m: Bindings) => {
   return (N.isInteger(n) && N.sign(n) > 0) || isPlain(m.get('a')!);
 };
 
-// Symmetries and inverses are the rows' facts. Special case: the operators are the kernel's
-// algebra (--a = a), and sec and csc are powers of cos and sin there (forms.ts), which their
-// rules cover; a pattern over them would be one over pow.
-const NAMED = [...PRIMITIVES.values()].filter((p) => !p.operator && !AS_RECIPROCAL.has(p.name));
+// Symmetries and inverses are the rows' facts. Special case: the operators' are the kernel's
+// algebra (--a = a), not rules.
+const NAMED = [...PRIMITIVES.values()].filter((p) => !p.operator);
 const ODD = NAMED.filter((p) => p.parity === 'odd').map((p) => p.name);
 const EVEN = NAMED.filter((p) => p.parity === 'even').map((p) => p.name);
 const INVERSES = NAMED.filter((p) => p.inverse !== undefined).map((p) => [p.name, p.inverse!] as const);
