@@ -66,6 +66,9 @@ export interface Primitive {
   /** Never ±Infinity at finite arguments (no pole), unless the exact value itself is beyond
    *  float64 (exp(1000)); a NaN outside the domain (sqrt(-1)) is no infinity. */
   readonly finite?: true;
+  /** Never below +0 where defined: the sign bit of the value is never set (|x|, exp x; not sqrt,
+   *  as sqrt(-0) = -0). */
+  readonly nonNegative?: true;
   /** A NaN argument can give a value that is not NaN (pow(NaN, 0) = 1, relu(NaN) = 0); every
    *  other row is NaN wherever an argument is. */
   readonly masksNaN?: true;
@@ -95,7 +98,7 @@ export type Binding = 'sum' | 'product' | 'unary' | 'power';
 export type Identity = <T>(A: Algebra<T>, x: readonly T[]) => T;
 
 /** The facts of a row beyond its function and rules. */
-type Facts = Pick<Primitive, 'kink' | 'tex' | 'operator' | 'parity' | 'inverse' | 'finite' | 'masksNaN' | 'fold'>;
+type Facts = Pick<Primitive, 'kink' | 'tex' | 'operator' | 'parity' | 'inverse' | 'finite' | 'nonNegative' | 'masksNaN' | 'fold'>;
 
 const one = <T>(A: Algebra<T>) => A.lift(1);
 const zero = <T>(A: Algebra<T>) => A.lift(0);
@@ -269,7 +272,7 @@ const ROWS: readonly Primitive[] = [
   row('pi',         0, () => Math.PI,       [],                                                  'π', { tex: '\\pi' }),
   row('e',          0, () => Math.E,        [],                                                  "Euler's number", { tex: 'e' }),
   // Exponentials and logarithms.
-  row('exp',        1, Math.exp,            [(A, x, o) => o],                                    'e^x', { tex: '\\exp', inverse: 'log', finite: true, fold: exactAt(0, 1) }),                    // d = exp x
+  row('exp',        1, Math.exp,            [(A, x, o) => o],                                    'e^x', { tex: '\\exp', inverse: 'log', finite: true, nonNegative: true, fold: exactAt(0, 1) }),                    // d = exp x
   row('log',   [1, 2], (x, b) => (b === undefined ? Math.log(x) : Math.log(x) / Math.log(b)),
     [(A, [x, b]) => recip(A, b === undefined ? x : A.mul(x, A.call('log', b))),                                            // d/dx = 1/(x ln b)
      (A, [, b], o) => A.neg(A.div(o, A.mul(b, A.call('log', b))))],                              'natural log; log(x, b) to base b',
@@ -293,44 +296,44 @@ const ROWS: readonly Primitive[] = [
   reciprocalOf('csc', 'sin',       [(A, [x], o) => A.neg(A.mul(o, A.call('cot', x)))],  'cosecant', { tex: '\\csc', parity: 'odd', inverse: 'acsc' }),           // d = -csc x cot x
   reciprocalOf('cot', 'tan',       [(A, x, o) => A.neg(A.add(A.lift(1), sq(A, o)))],    'cotangent', { tex: '\\cot', parity: 'odd', inverse: 'acot' }),            // d = -(1 + cot² x)
   row('asin',       1, Math.asin,           [(A, [x]) => recip(A, A.call('sqrt', A.sub(A.lift(1), sq(A, x))))], 'inverse sine', { tex: '\\arcsin', parity: 'odd', finite: true, fold: exactAt(0, 0) }),      // d = 1/√(1-x²)
-  row('acos',       1, Math.acos,           [(A, [x]) => A.neg(recip(A, A.call('sqrt', A.sub(A.lift(1), sq(A, x)))))], 'inverse cosine', { tex: '\\arccos', finite: true }), // d = -1/√(1-x²)
+  row('acos',       1, Math.acos,           [(A, [x]) => A.neg(recip(A, A.call('sqrt', A.sub(A.lift(1), sq(A, x)))))], 'inverse cosine', { tex: '\\arccos', finite: true, nonNegative: true }), // d = -1/√(1-x²)
   row('atan',       1, Math.atan,           [(A, [x]) => recip(A, A.add(A.lift(1), sq(A, x)))],  'inverse tangent', { tex: '\\arctan', parity: 'odd', finite: true, fold: exactAt(0, 0) }),        // d = 1/(1+x²)
   row('atan2',      2, Math.atan2,          [(A, [y, x]) => A.div(x, A.add(sq(A, x), sq(A, y))),                            // d/dy = x/(x²+y²)
                                              (A, [y, x]) => A.neg(A.div(y, A.add(sq(A, x), sq(A, y))))], 'angle of (x, y): atan2(y, x)', { finite: true }), // d/dx = -y/(x²+y²)
-  defined('asec',   ofRecip('acos'), [(A, [x]) => recip(A, A.mul(sq(A, x), A.call('sqrt', A.sub(A.lift(1), recip(A, sq(A, x))))))], 'inverse secant', { finite: true }),      // d = 1/(x²√(1-1/x²))
+  defined('asec',   ofRecip('acos'), [(A, [x]) => recip(A, A.mul(sq(A, x), A.call('sqrt', A.sub(A.lift(1), recip(A, sq(A, x))))))], 'inverse secant', { finite: true, nonNegative: true }),      // d = 1/(x²√(1-1/x²))
   defined('acsc',   ofRecip('asin'), [(A, [x]) => A.neg(recip(A, A.mul(sq(A, x), A.call('sqrt', A.sub(A.lift(1), recip(A, sq(A, x)))))))], 'inverse cosecant', { parity: 'odd', finite: true }), // d = -1/(x²√(1-1/x²))
   defined('acot',   ofRecip('atan'), [(A, [x]) => A.neg(recip(A, A.add(A.lift(1), sq(A, x))))], 'inverse cotangent', { parity: 'odd', finite: true }), // d = -1/(1+x²)
   // Hyperbolic.
   row('sinh',       1, Math.sinh,           [(A, [x]) => A.call('cosh', x)],                     'hyperbolic sine', { tex: '\\sinh', parity: 'odd', inverse: 'asinh', finite: true, fold: exactAt(0, 0) }),        // d = cosh x
-  row('cosh',       1, Math.cosh,           [(A, [x]) => A.call('sinh', x)],                     'hyperbolic cosine', { tex: '\\cosh', parity: 'even', inverse: 'acosh', finite: true, fold: exactAt(0, 1) }),      // d = sinh x
+  row('cosh',       1, Math.cosh,           [(A, [x]) => A.call('sinh', x)],                     'hyperbolic cosine', { tex: '\\cosh', parity: 'even', inverse: 'acosh', finite: true, nonNegative: true, fold: exactAt(0, 1) }),      // d = sinh x
   row('tanh',       1, Math.tanh,           [(A, x, o) => A.sub(A.lift(1), sq(A, o))],           'hyperbolic tangent', { tex: '\\tanh', parity: 'odd', inverse: 'atanh', finite: true, fold: exactAt(0, 0) }),     // d = 1 - tanh² x
-  reciprocalOf('sech', 'cosh',     [(A, [x], o) => A.neg(A.mul(o, A.call('tanh', x)))], 'hyperbolic secant', { parity: 'even', inverse: 'asech', finite: true }), // d = -sech x tanh x
+  reciprocalOf('sech', 'cosh',     [(A, [x], o) => A.neg(A.mul(o, A.call('tanh', x)))], 'hyperbolic secant', { parity: 'even', inverse: 'asech', finite: true, nonNegative: true }), // d = -sech x tanh x
   reciprocalOf('csch', 'sinh',     [(A, [x], o) => A.neg(A.mul(o, A.call('coth', x)))], 'hyperbolic cosecant', { parity: 'odd', inverse: 'acsch' }), // d = -csch x coth x
   reciprocalOf('coth', 'tanh',     [(A, x, o) => A.sub(A.lift(1), sq(A, o))],           'hyperbolic cotangent', { tex: '\\coth', parity: 'odd', inverse: 'acoth' }),   // d = 1 - coth² x
   row('asinh',      1, Math.asinh,          [(A, [x]) => recip(A, A.call('sqrt', A.add(sq(A, x), A.lift(1))))], 'inverse hyperbolic sine', { parity: 'odd', inverse: 'sinh', finite: true, fold: exactAt(0, 0) }),   // d = 1/√(x²+1)
-  row('acosh',      1, Math.acosh,          [(A, [x]) => recip(A, A.call('sqrt', A.sub(sq(A, x), A.lift(1))))], 'inverse hyperbolic cosine', { finite: true }), // d = 1/√(x²-1)
+  row('acosh',      1, Math.acosh,          [(A, [x]) => recip(A, A.call('sqrt', A.sub(sq(A, x), A.lift(1))))], 'inverse hyperbolic cosine', { finite: true, nonNegative: true }), // d = 1/√(x²-1)
   row('atanh',      1, Math.atanh,          [(A, [x]) => recip(A, A.sub(A.lift(1), sq(A, x)))],  'inverse hyperbolic tangent', { parity: 'odd', inverse: 'tanh', fold: exactAt(0, 0) }),   // d = 1/(1-x²)
-  defined('asech',  ofRecip('acosh'), [(A, [x]) => A.neg(recip(A, A.mul(sq(A, x), A.call('sqrt', A.sub(recip(A, sq(A, x)), A.lift(1))))))], 'inverse hyperbolic secant'),   // d = -1/(x²√(1/x²-1))
+  defined('asech',  ofRecip('acosh'), [(A, [x]) => A.neg(recip(A, A.mul(sq(A, x), A.call('sqrt', A.sub(recip(A, sq(A, x)), A.lift(1))))))], 'inverse hyperbolic secant', { nonNegative: true }),   // d = -1/(x²√(1/x²-1))
   defined('acsch',  ofRecip('asinh'), [(A, [x]) => A.neg(recip(A, A.mul(sq(A, x), A.call('sqrt', A.add(recip(A, sq(A, x)), A.lift(1))))))], 'inverse hyperbolic cosecant', { parity: 'odd', inverse: 'csch' }), // d = -1/(x²√(1/x²+1))
   defined('acoth',  ofRecip('atanh'), [(A, [x]) => recip(A, A.sub(A.lift(1), sq(A, x)))], 'inverse hyperbolic cotangent', { parity: 'odd', inverse: 'coth' }), // d = 1/(1-x²)
   // Piecewise.
-  row('abs',        1, Math.abs,            [(A, [x]) => A.call('sign', x)],                     'absolute value', { kink: signSide, tex: ([x]) => `\\left|${x}\\right|`, parity: 'even', finite: true,
+  row('abs',        1, Math.abs,            [(A, [x]) => A.call('sign', x)],                     'absolute value', { kink: signSide, tex: ([x]) => `\\left|${x}\\right|`, parity: 'even', finite: true, nonNegative: true,
     fold: (E, [a]) => (E.sign(a) < 0 ? E.neg(a) : a) }),         // d = sign x, so abs'(0) = 0
   row('sign',       1, Math.sign,           [zero],                                              'sign: -1, 0 or 1', { kink: signSide, parity: 'odd', finite: true, fold: (E, [a]) => E.lift(E.sign(a)) }),       // d = 0 (a jump at 0)
-  row('heaviside',  1, (x) => (x > 0 ? 1 : 0), [zero],                                          'step: 1 where x > 0, else 0', { kink: signSide, finite: true, masksNaN: true,
+  row('heaviside',  1, (x) => (x > 0 ? 1 : 0), [zero],                                          'step: 1 where x > 0, else 0', { kink: signSide, finite: true, nonNegative: true, masksNaN: true,
     fold: (E, [a]) => E.lift(E.sign(a) > 0 ? 1 : 0) }), // d = 0 (a jump at 0)
   nary('max',       1, max,              { joint: maxPartials },                               'largest argument', { kink: winner('max'), tex: '\\max', finite: true,
     fold: (E, x) => x.reduce((m, a) => (E.less(m, a) ? a : m)) }),  // d/dxᵢ = 1 for the first maximum
   nary('min',       1, min,              { joint: minPartials },                               'smallest argument', { kink: winner('min'), tex: '\\min', finite: true,
     fold: (E, x) => x.reduce((m, a) => (E.less(a, m) ? a : m)) }), // d/dxᵢ = 1 for the first minimum
-  nary('hypot',     1, hypot,            (A, x, o, i) => A.div(x[i], o),                       'Euclidean norm of the arguments', { finite: true, masksNaN: true }), // d/dxᵢ = xᵢ/out
+  nary('hypot',     1, hypot,            (A, x, o, i) => A.div(x[i], o),                       'Euclidean norm of the arguments', { finite: true, nonNegative: true, masksNaN: true }), // d/dxᵢ = xᵢ/out
   nary('sum',       1, sum,              one,                                                  'sum of the arguments', { finite: true }),   // d/dxᵢ = 1
   nary('dot',       2, dot,              (A, x, o, i) => x[(i + x.length / 2) % x.length],     'dot(a, b) = Σ aᵢbᵢ of two equal halves', { finite: true }), // d/daᵢ = bᵢ, d/dbᵢ = aᵢ
   nary('logsumexp', 1, logsumexp,        (A, x, o, i) => A.call('exp', A.sub(x[i], o)),        'log Σ e^xᵢ, computed stably', { finite: true }), // d/dxᵢ = softmax(x)ᵢ
   // The network's activations.
-  row('sigmoid',    1, sigmoid,             [(A, x, o) => A.mul(o, A.sub(A.lift(1), o))],        'logistic 1/(1+e^-x)', { finite: true }),    // d = σ(1 - σ)
-  row('relu',       1, (x) => (x > 0 ? x : 0), [(A, [x]) => step(A, x)],                         'max(x, 0)', { kink: signSide, finite: true, masksNaN: true, fold: (E, [a]) => (E.sign(a) > 0 ? a : E.lift(0)) }),              // d = H(x), so relu'(0) = 0
-  row('softplus',   1, (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), [(A, [x]) => A.call('sigmoid', x)], 'log(1 + e^x)', { finite: true }), // d = σ(x)
+  row('sigmoid',    1, sigmoid,             [(A, x, o) => A.mul(o, A.sub(A.lift(1), o))],        'logistic 1/(1+e^-x)', { finite: true, nonNegative: true }),    // d = σ(1 - σ)
+  row('relu',       1, (x) => (x > 0 ? x : 0), [(A, [x]) => step(A, x)],                         'max(x, 0)', { kink: signSide, finite: true, nonNegative: true, masksNaN: true, fold: (E, [a]) => (E.sign(a) > 0 ? a : E.lift(0)) }),              // d = H(x), so relu'(0) = 0
+  row('softplus',   1, (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), [(A, [x]) => A.call('sigmoid', x)], 'log(1 + e^x)', { finite: true, nonNegative: true }), // d = σ(x)
 ];
 
 export const PRIMITIVES: ReadonlyMap<string, Primitive> = new Map(ROWS.map((p) => [p.name, p]));

@@ -106,6 +106,17 @@ describe('the facts each op states, against its own function', () => {
     expect(tuples(p, SMALL).some((x) => !(Math.abs(p.apply(x)) < POLE))).toBe(true);
   });
 
+  /** Below +0: negative, or -0. */
+  const belowZero = (v: number) => v < 0 || Object.is(v, -0);
+
+  it.each(WITH_ARGUMENTS.filter((p) => p.nonNegative))('$name is never below +0: no negative value, no -0', (p) => {
+    for (const x of tuples(p, SIGNED)) expect(belowZero(p.apply(x)), `${p.name}(${x.join(', ')}) = ${p.apply(x)}`).toBe(false);
+  });
+
+  it.each(WITH_ARGUMENTS.filter((p) => !p.nonNegative))('$name states no lower bound, and goes below +0', (p) => {
+    expect(tuples(p, SIGNED).some((x) => belowZero(p.apply(x)))).toBe(true);
+  });
+
   const OTHERS = [0, -0, 1, -1, 2, 0.5, Infinity, -Infinity];
   /** Every tuple with a NaN in some place and the other arguments from OTHERS. */
   const withNaN = (p: Primitive) => tuples(p, [NaN, ...OTHERS]).filter((x) => x.some(Number.isNaN));
