@@ -265,6 +265,8 @@ export class Canon {
     const values = args.map(numOf);
     const folded = fold && values.every((v): v is Num => v !== null) ? fold(N.EXACT, values) : null;
     if (folded !== null) return this.number(folded);
+    // Special case: values at multiples of π are exact surds, beyond what a row's fold (rationals
+    // in, a rational out) can say.
     const exact = args.length === 1 ? this.atPiMultiple(op, args[0]) : null;
     if (exact !== null) return exact;
     const reciprocal = AS_RECIPROCAL.get(op);
@@ -325,7 +327,8 @@ export class Canon {
     return N.isOne(c) || !N.isExact(c) ? null : c;
   }
 
-  /** How a factor meets like factors: x^k under x with exponent k, exp(a) under e with a. */
+  /** How a factor meets like factors: x^k under x with exponent k, exp(a) under e with a (the
+   *  one call the kernel reads as a power: e·exp(a) = e^(1+a)). */
   private split(f: Expr): { base: Expr; exponent: Expr } {
     if (f.kind !== 'call' || (f.op !== POW && f.op !== 'exp')) return { base: f, exponent: this.number(N.ONE) };
     return f.op === POW ? { base: f.args[0], exponent: f.args[1] } : { base: this.dag.constant('e'), exponent: f.args[0] };
