@@ -38,7 +38,7 @@ const logPower = (m: Bindings) => {
   return (N.isInteger(n) && N.sign(n) > 0) || isPlain(m.get('a')!);
 };
 
-// Symmetries and inverses are the rows' facts. Special case: the operators' are the kernel's
+// Symmetries and inverses are the rows' facts. Special case: the operators' facts are the kernel's
 // algebra (--a = a), not rules.
 const NAMED = [...PRIMITIVES.values()].filter((p) => !p.operator);
 const ODD = NAMED.filter((p) => p.parity === 'odd').map((p) => p.name);
