@@ -281,6 +281,8 @@ const ROWS: readonly Primitive[] = [
   row('xlogy',      2, xlogy,               [(A, [, y]) => A.call('log', y), (A, [x, y]) => A.div(x, y)], 'x·log(y), 0 where x = 0 (and y is not NaN)'), // d = log y, x/y
   row('log10',      1, Math.log10,          [(A, [x]) => recip(A, A.mul(x, A.lift(Math.LN10)))], 'base-10 log', { tex: '\\log_{10}' }),            // d = 1/(x ln 10)
   row('log2',       1, Math.log2,           [(A, [x]) => recip(A, A.mul(x, A.lift(Math.LN2)))],  'base-2 log', { tex: '\\log_{2}' }),             // d = 1/(x ln 2)
+  row('log1p',      1, Math.log1p,          [(A, [x]) => recip(A, A.add(A.lift(1), x))],         'log(1 + x), exact for tiny x', { tex: ([x]) => `\\ln\\left(1 + ${x}\\right)`, inverse: 'expm1', fold: exactAt(0, 0) }), // d = 1/(1 + x)
+  row('expm1',      1, Math.expm1,          [(A, [x]) => A.call('exp', x)],                      'e^x - 1, exact for tiny x', { tex: ([x]) => `\\left(e^{${x}} - 1\\right)`, inverse: 'log1p', finite: true, fold: exactAt(0, 0) }),   // d = e^x (not out + 1, which loses e^x for x ≪ 0)
   row('sqrt',       1, Math.sqrt,           [(A, x, o) => recip(A, A.mul(A.lift(2), o))],        'square root', { tex: ([x]) => `\\sqrt{${x}}`, finite: true, fold: (E, [a]) => E.root(a, 2) }),            // d = 1/(2√x)
   row('cbrt',       1, Math.cbrt,           [(A, x, o) => recip(A, A.mul(A.lift(3), sq(A, o)))], 'cube root', { tex: ([x]) => `\\sqrt[3]{${x}}`, parity: 'odd', finite: true,
     fold: (E, [a]) => (E.sign(a) < 0 ? negated(E, E.root(E.neg(a), 3)) : E.root(a, 3)) }),              // d = 1/(3 ∛x²)
