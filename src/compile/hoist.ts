@@ -99,7 +99,7 @@ function affine(e: Expr, counter: string, changed: ReadonlySet<string>, scope: S
 
 /** JavaScript for e with the counter replaced by `at`; every intermediate value's text goes into
  *  `parts` (each must be a safe integer for the arithmetic to be exact). */
-function valueAt(e: Expr, counter: string, at: string, scope: Scope, parts: string[]): string {
+export function valueAt(e: Expr, counter: string, at: string, scope: Scope, parts: string[]): string {
   let text: string;
   switch (e.kind) {
     case 'number':

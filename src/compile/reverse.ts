@@ -7,6 +7,7 @@
 import type { Expr, Program, Stmt } from '../ast';
 import { partialOf } from '../primitives';
 import { dataBinding, inputBinding, activeVariables, isActive, returnsAtEnds, walk, withFinalReturn, type Kind } from './analyze';
+import { dotAdjointTrips, dotLoop, dotTrips } from './dot';
 import { condLines, fresh, indent, Names } from './emit';
 import { argActive, BAIL, Flattener, leafGroups, type Arg, type Scalar, type Vec } from './flatten';
 import { SOURCE } from './source';
@@ -269,10 +270,12 @@ class Reverse {
             push(js),
             push(z),
             'const frac = !Number.isInteger(lo);',
-            ...this.names.forLoop(s, defined, trips),
+            ...this.names.forLoop(s, defined, dotTrips(dotLoop(s, acc.name, acc.term, this.active), this.names, inside, trips)),
             `if (${z} !== ${z}) ${BAIL}`,
             push('lo'),
             push('n'),
+            // 0 where z ended finite, NaN where infinite: see the adjoint sweep's skip.
+            push(`${z} - ${z}`),
             '}',
           ];
         }
@@ -349,26 +352,17 @@ class Reverse {
           const term = f.scalar(acc.term);
           if (this.active.has(acc.name)) this.propagate(term, 'g', lines);
           // With g = 0 (a ReLU unit that is off) every trip adds 0·∂t = 0, so the loop is
-          // skipped, once a pass has found every ∂t finite: 0·∞ is NaN, which must reach the
-          // caller (the interpreted sweeps take that case). The pass sums 0·∂t in place of the
-          // adjoints' updates.
-          const zero: string[] = [];
-          this.propagate(term, '0', zero);
-          const probe = zero.map((l) => l.replace(/^\S+ \+= (\S+);$/, 'zero += $1;'));
+          // skipped where z ended finite in the forward sweep: t is sums and products of leaves,
+          // which stay finite only where every leaf and partial is finite. Otherwise 0·∞ is NaN,
+          // which must reach the caller (the interpreted sweeps take that case).
+          const dot = dotLoop(s, acc.name, acc.term, this.active);
           return [
             '{',
-            `const n = ${POP} | 0, lo = ${POP};`,
+            `const finite = ${POP} === 0, n = ${POP} | 0, lo = ${POP};`,
             'const frac = !Number.isInteger(lo);',
             `const g = ${this.active.has(acc.name) ? this.adj(acc.name) : '0'};`,
-            'let zero = 0;',
-            ...(lines.length ? ['if (g === 0 && !frac) {', 'for (let k = n - 1; k >= 0; k--) {', `${js} = lo + k;`, ...f.lines, ...probe, '}', '} else zero = NaN;'] : []),
-            'if (zero === 0) {} else if (!frac) {',
-            'for (let k = n - 1; k >= 0; k--) {',
-            `${js} = lo + k;`,
-            ...f.lines,
-            ...lines,
-            ...reset,
-            '}',
+            'if (g === 0 && finite && !frac) {} else if (!frac) {',
+            ...dotAdjointTrips(dot, this.names, this.active, (n) => this.adj(n), ['for (let k = n - 1; k >= 0; k--) {', `${js} = lo + k;`, ...f.lines, ...lines, ...reset, '}']),
             '} else {',
             'for (let k = n - 1; k >= 0; k--) {',
             `${js} = ${POP};`,

@@ -2,6 +2,7 @@
 // (sum and dot accumulate from 0 in argument order, exactly as their table rows do).
 import { algebraOf, float } from '../interpret/domain';
 import { partialOf, primitive } from '../primitives';
+import { DOT_KERNELS } from './dot-kernels';
 
 const FLOAT = algebraOf(float);
 
@@ -116,5 +117,5 @@ function dense(d: Float64Array, lo: number, hi: number, n: number, W: number): F
   return out;
 }
 
-export const RUNTIME = { accumulate, coefficient, apply, cat, sum, dot, max, min, winner, grow, partials, widen, dense };
+export const RUNTIME = { accumulate, coefficient, apply, cat, sum, dot, max, min, winner, grow, partials, widen, dense, ...DOT_KERNELS };
 export type Runtime = typeof RUNTIME;

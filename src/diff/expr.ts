@@ -4,7 +4,7 @@ import * as ast from '../ast';
 import type { CompareOp, Expr } from '../ast';
 import { UnsupportedError } from '../errors';
 import { algebraOf, type Domain, type Site } from '../interpret/domain';
-import { primitive, type Algebra, type Primitive } from '../primitives';
+import { CONSTANT_NAMES, OPERATOR_NAMES, primitive, type Algebra, type Primitive } from '../primitives';
 
 /** Interns expressions: building the same operation on the same operands returns one object. */
 export class Builder {
@@ -78,13 +78,12 @@ export class Builder {
 
 const isNum = (e: Expr, v?: number): e is Extract<Expr, { kind: 'number' }> => e.kind === 'number' && (v === undefined || e.value === v);
 
-/** Folds numbers only when the float result is exact (integers stay integers). */
+/** Folds numbers only when the float result is exact (integers stay integers): the operators'
+ *  arithmetic, whose safe-integer results from safe integers are exact. */
 function exactFold(op: string, xs: readonly number[]): number | null {
   const exactInt = (v: number) => Number.isSafeInteger(v);
-  if (!xs.every(exactInt)) return null;
-  const p = primitive(op);
-  if (!['add', 'subtract', 'multiply', 'unaryMinus', 'pow', 'divide'].includes(op)) return null;
-  const v = p.fn(...xs);
+  if (!xs.every(exactInt) || !OPERATOR_NAMES.has(op)) return null;
+  const v = primitive(op).fn(...xs);
   return exactInt(v) && (op !== 'divide' || v * xs[1] === xs[0]) ? v : null;
 }
 
@@ -132,10 +131,8 @@ export class SymbolicDomain implements Domain<Expr> {
   apply(op: Primitive, args: readonly Expr[]): Expr {
     const B = this.builder;
     const [a, b] = args;
+    if (CONSTANT_NAMES.has(op.name)) return B.leaf(ast.constant(op.name as ast.ConstantName) as never);
     switch (op.name) {
-      case 'pi':
-      case 'e':
-        return B.leaf(ast.constant(op.name) as never);
       case 'add':
         if (isNum(a, 0)) return b;
         if (isNum(b, 0)) return a;
@@ -184,7 +181,7 @@ function valueOf(root: Expr, memo: Map<Expr, number | null>): number | null {
     const [e, expanded] = stack.pop()!;
     if (memo.has(e)) continue;
     if (e.kind === 'number') memo.set(e, e.value);
-    else if (e.kind === 'constant') memo.set(e, e.name === 'pi' ? Math.PI : Math.E);
+    else if (e.kind === 'constant') memo.set(e, primitive(e.name).fn());
     else if (e.kind !== 'call') memo.set(e, null);
     else if (!expanded) {
       stack.push([e, true]);

@@ -90,6 +90,12 @@ function opsOf(m: MathJsInstance, digits: number): Readonly<Record<string, Op>> 
   // atanh raises its precision to keep them, and log1p u = 2 atanh(u/(2 + u)).
   const log1p = (u: BigNumber) => mul(two, lib(m.atanh)(div(u, add(two, u))));
   const abs = lib(m.abs);
+  // e^u - 1 cancels for a tiny u (mathjs's expm1 is that difference); 2t/(1 - t) with t = tanh(u/2) does not.
+  const expm1 = (u: BigNumber) => {
+    if (abs(u).greaterThanOrEqualTo(one) || u.isNaN()) return sub(exp(u), one);
+    const t = lib(m.tanh)(div(u, two));
+    return div(mul(two, t), sub(one, t));
+  };
   const sqrt = lib(m.sqrt);
   // mathjs's atan2 takes BigNumbers, though its typings say only numbers and collections.
   const atan2 = lib(m.atan2 as unknown as (y: BigNumber, x: BigNumber) => unknown);
@@ -182,6 +188,7 @@ function opsOf(m: MathJsInstance, digits: number): Readonly<Record<string, Op>> 
     add, subtract: sub, multiply: mul, divide: div, unaryMinus: neg, pow,
     pi: () => pi, e: () => e,
     exp, log: lib(m.log), log10: lib(m.log10), log2: lib(m.log2),
+    log1p, expm1,
     xlogy: (x, y) => (x.isZero() && !y.isNaN() ? zero : mul(x, lib(m.log)(y))),       // 0 where x = 0, as the row
     sqrt, cbrt: lib(m.cbrt), nthRoot,
     sin, cos, tan, sec: reduced('sec', lib(m.sec)), csc: reduced('csc', lib(m.csc)), cot: reduced('cot', (x) => div(cosine(x), sine(x))),

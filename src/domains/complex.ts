@@ -66,10 +66,16 @@ function logIn(log: (x: number) => number, unit: number) {
 
 const ln = logIn(Math.log, 1);
 
-/** log(1 + w), for softplus: exact for tiny u and v alike. */
+/** log(1 + w) where 1 + u > 0 (softplus's, and log1p's there): exact for tiny u and v alike. */
 function log1p(w: Complex): Complex {
   const u1 = 1 + w.re;
   return c(Math.log1p(w.re) + 0.5 * Math.log1p((w.im / u1) ** 2), Math.atan2(w.im, u1));
+}
+
+/** e^w - 1 = expm1(u)·cos v - 2 sin²(v/2) + i·e^u sin v: exact for tiny u and v alike. */
+function expm1(w: Complex): Complex {
+  const s = Math.sin(w.im / 2);
+  return c(Math.expm1(w.re) * Math.cos(w.im) - 2 * s * s, Math.exp(w.re) * Math.sin(w.im));
 }
 
 /** Principal square root, valid on the whole plane (the inverse trig formulas need it there). */
@@ -274,6 +280,7 @@ const SCALAR: Readonly<Record<string, (...z: Complex[]) => Complex>> = {
   exp, log: (z, base) => (base === undefined ? ln(z) : div(ln(z), ln(base))),
   xlogy: (z, w) => (z.re === 0 && z.im === 0 && !Number.isNaN(w.re) ? ZERO : mul(z, ln(w))), // 0 where z = 0, as the row
   log10: logIn(Math.log10, Math.LN10), log2: logIn(Math.log2, Math.LN2),
+  log1p: (w) => (1 + w.re > 0 ? log1p(w) : ln(add(ONE, w))), expm1,
   sqrt: csqrt, cbrt, nthRoot,
   // sec, csc, cot, acot, sech, csch, coth and acoth are their table rows' identities (1/cos z, atan(1/z)).
   sin, cos, tan,

@@ -104,7 +104,7 @@ function overElements(t: Translator, src: Value, node: AnyNode, cb: Helper, afte
   const name = arr.e.name;
   const k = t.fresh('k');
   const kv = ast.variable(k, span);
-  const [body] = t.deeper(() =>
+  const [body] = t.repeated(() =>
     t.collect(() => {
       const args: Argument[] = [
         ...(acc ? [{ value: acc }] : []),
@@ -163,7 +163,7 @@ function sized(t: Translator, lengthNode: AnyNode, node: AnyNode, item: (k: numb
     t.emit(assignStmt(out, src.e, span));
     const k = t.fresh('k');
     const kv = ast.variable(k, span);
-    const [body] = t.deeper(() => t.collect(() => t.emit({ kind: 'assignIndex', name: out, index: kv, value: item(null, ast.call('subtract', [kv, ast.num(1, span)], span)), span })));
+    const [body] = t.repeated(() => t.collect(() => t.emit({ kind: 'assignIndex', name: out, index: kv, value: item(null, ast.call('subtract', [kv, ast.num(1, span)], span)), span })));
     t.emit({ kind: 'for', name: k, from: ast.num(1, span), to: ast.length(ast.variable(out, span), span), body, span });
     return { e: ast.variable(out, span), t: 'array', length: null };
   }

@@ -18,19 +18,13 @@ function test(t: Translator, node: Expression | null | undefined): Cond | null {
 }
 
 /** The loop statement from its translated parts; returns the flags that leave it (a helper's return). */
-function close(t: Translator, loop: Loop, c: Cond | null, pre: readonly Stmt[], body: Stmt[], raised: Flags, update: readonly Stmt[], node: AnyNode, first?: string): Flags {
+function close(t: Translator, loop: Loop, c: Cond | null, pre: readonly Stmt[], body: Stmt[], raised: Flags, update: readonly Stmt[], node: AnyNode): Flags {
   const span = t.span(node);
   const stops = [...raised].filter((f) => f !== loop.cont);
   const tail = [...update, ...pre];
   if (tail.length) body.push(...(stops.length ? [{ kind: 'if', cond: allClear(stops, span), then: tail, else: null, span } as Stmt] : tail));
   if (loop.cont) body.unshift(assignStmt(loop.cont, ast.num(0, span), span));
   let whole: Cond | null = c;
-  if (first) {
-    t.emit(assignStmt(first, ast.num(1, span), span));
-    body.unshift(assignStmt(first, ast.num(0, span), span));
-    const once = ast.compare('==', ast.variable(first, span), ast.num(1, span), span);
-    whole = c ? ast.logical('or', once, c, span) : null;
-  }
   if (stops.length) whole = whole ? ast.logical('and', allClear(stops, span), whole, span) : allClear(stops, span);
   if (loop.brk) t.emit(assignStmt(loop.brk, ast.num(0, span), span));
   t.emit({ kind: 'while', cond: whole ?? allClear([], span), body, span });
@@ -40,7 +34,7 @@ function close(t: Translator, loop: Loop, c: Cond | null, pre: readonly Stmt[], 
 function loopBody(t: Translator, loop: Loop, body: AnyNode): [Stmt[], Flags] {
   t.loops.push(loop);
   try {
-    return t.deeper(() => t.collect(() => nested(t, body)));
+    return t.repeated(() => t.collect(() => nested(t, body)));
   } finally {
     t.loops.pop();
   }
@@ -59,7 +53,14 @@ export function doWhileLoop(t: Translator, s: Of<'DoWhileStatement'>): Flags {
   const [body, raised] = loopBody(t, loop, s.body);
   const [pre, c] = t.deeper(() => t.collect(() => test(t, s.test)));
   if (c === null) return close(t, loop, null, pre, body, raised, [], s);
-  return close(t, loop, c, pre, body, raised, [], s, t.fresh('first'));
+  // The test runs at the end of each trip into a flag the loop's condition reads, so a name the
+  // body assigns first (`do { y = … } while (y > tol)`) is never read before it is assigned.
+  const span = t.span(s);
+  const go = t.fresh('go');
+  const set = (v: number) => [assignStmt(go, ast.num(v, span), span)];
+  t.emit(assignStmt(go, ast.num(1, span), span));
+  const decide: Stmt = { kind: 'if', cond: c, then: set(1), else: set(0), span };
+  return close(t, loop, ast.compare('==', ast.variable(go, span), ast.num(1, span), span), [...pre, decide], body, raised, [], s);
 }
 
 export function forLoop(t: Translator, s: Of<'ForStatement'>): Flags {

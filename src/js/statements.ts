@@ -5,6 +5,8 @@ import * as ast from '../ast';
 import type { Stmt } from '../ast';
 import { forLoop, forOfLoop, whileLoop, doWhileLoop } from './loops';
 import { callEffect } from './arrays';
+import { readBeforeAssigned } from './assigned';
+import { EvalError } from '../errors';
 import { cond, element, number, oneBased, value } from './expressions';
 import { Scope, isHelper, type Binding } from './scope';
 import { allClear, assignStmt, mergeTypes, type Translator, type Value } from './translator';
@@ -27,6 +29,7 @@ export function block(t: Translator, body: readonly AnyNode[]): Flags {
   }
   const flags = new Set<string>();
   for (let i = 0; i < body.length; i++) {
+    if (t.repeats > 0) refuseStaleRead(t, body[i], body.slice(i + 1));
     const raised = stmt(t, body[i]);
     if (raised.size === 0) continue;
     raised.forEach((f) => flags.add(f));
@@ -42,6 +45,17 @@ export function block(t: Translator, body: readonly AnyNode[]): Flags {
 }
 
 /** A statement as a block of its own scope (the body of an if or a loop). */
+/** A `let y;` in a loop body has no value again on each trip: refuses a read that may come first. */
+function refuseStaleRead(t: Translator, s: AnyNode, rest: readonly AnyNode[]): void {
+  if (s.type !== 'VariableDeclaration' || s.kind !== 'let') return;
+  s.declarations.forEach((d, k) => {
+    if (d.init || d.id.type !== 'Identifier') return;
+    const later = s.declarations.slice(k + 1).flatMap((e) => (e.init ? [e.init] : []));
+    const read = readBeforeAssigned([...later, ...rest], d.id.name);
+    if (read) throw new EvalError('undefined-variable', `'${d.id.name}' may be read before it is assigned: \`let ${d.id.name};\` in a loop has no value again on each trip`, t.span(read));
+  });
+}
+
 export function nested(t: Translator, s: AnyNode): Flags {
   return t.within(new Scope(t.scope, false), () => block(t, s.type === 'BlockStatement' ? s.body : [s]));
 }

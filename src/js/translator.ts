@@ -47,6 +47,8 @@ export class Translator {
   scope: Scope;
   /** Depth of loops and branches: an array's known length holds only at its own depth. */
   level = 0;
+  /** Loop bodies being translated, inlined calls included: a `let` there is declared anew each trip. */
+  repeats = 0;
   loops: Loop[] = [];
   fn: FnContext;
   unrolled = 0;
@@ -118,6 +120,16 @@ export class Translator {
       return f();
     } finally {
       this.level--;
+    }
+  }
+
+  /** Runs `f` as a loop body: one level deeper, and run again on each trip. */
+  repeated<T>(f: () => T): T {
+    this.repeats++;
+    try {
+      return this.deeper(f);
+    } finally {
+      this.repeats--;
     }
   }
 

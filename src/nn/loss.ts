@@ -23,6 +23,9 @@ export function lossSource(arch: Architecture, batch: number): string {
   const lines = [
     `# mean ${arch.loss} loss of a ${arch.sizes.join('-')} ${arch.activation} network (${arch.output} output) over a batch of ${batch}`,
     'total = 0',
+    // Each layer's activations are one vector for the whole batch, every entry written anew per
+    // sample: the sweeps save and restore entries, never allocate a vector per sample.
+    ...layers.map((l, li) => `a${li + 1} = [${new Array<number>(l.outputs).fill(0).join(', ')}]`),
     `for s = 1:${batch} {`,
   ];
   layers.forEach((l, li) => {
@@ -33,7 +36,6 @@ export function lossSource(arch: Architecture, batch: number): string {
     const unit = `z + w[${l.biases} + j]`;
     const value = keepsLogits || f === 'linear' || f === 'softmax' ? unit : `${f}(${unit})`;
     lines.push(
-      `  a${li + 1} = [${new Array<number>(l.outputs).fill(0).join(', ')}]`,
       `  for j = 1:${l.outputs} {`,
       '    z = 0',
       `    for i = 1:${l.inputs} {`,

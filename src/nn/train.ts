@@ -137,7 +137,7 @@ function generatedReverse(fn: Fn, params: Float64Array, grad: Float64Array, budg
   if (typeof c === 'string') return undefined;
   const code = reverseOf(fn, c);
   if (typeof code === 'string') return undefined;
-  const r = compiledPullback(fn, layout, c, code, params, budget, () => ONE);
+  const r = compiledPullback(fn, layout, c, code, params, budget, () => ONE, true);
   const g = r.grad;
   if (typeof r.value !== 'number' || !Number.isFinite(r.value)) return undefined;
   for (let i = 0; i < g.length; i++) if (!Number.isFinite(g[i])) return undefined;

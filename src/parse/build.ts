@@ -138,10 +138,18 @@ export const logical = ([left, op, right]: [Cond, Token, Cond]): Cond => ast.log
 export const not = ([kw, arg]: [Token, Cond]): Cond => ast.not(arg, cover(kw, arg));
 export const compare = ([left, op, right]: [Expr, Token, Expr]): Cond => ast.compare(op.value as CompareOp, left, right, cover(left, right));
 
-const BINARY: Record<string, string> = { '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'divide', '^': 'pow' };
+/** The op each operator token spells, read off the rows: binary by symbol, and the prefix ones
+ *  (a prefix `+` is no op: +a is a). */
+const spelled = (unary: boolean): ReadonlyMap<string, string> =>
+  new Map([...PRIMITIVES.values()].filter((p) => p.operator && (p.operator.binding === 'unary') === unary).map((p) => [p.operator!.symbol, p.name]));
+const BINARY = spelled(false);
+const PREFIX = spelled(true);
 
-export const binary = ([left, op, right]: [Expr, Token, Expr]): Expr => ast.call(BINARY[op.value], [left, right], cover(left, right));
-export const unary = ([op, arg]: [Token, Expr]): Expr => (op.value === '-' ? ast.call('unaryMinus', [arg], cover(op, arg)) : arg);
+export const binary = ([left, op, right]: [Expr, Token, Expr]): Expr => ast.call(BINARY.get(op.value)!, [left, right], cover(left, right));
+export function unary([op, arg]: [Token, Expr]): Expr {
+  const name = PREFIX.get(op.value);
+  return name === undefined ? arg : ast.call(name, [arg], cover(op, arg));
+}
 /** An exponent of a `^` chain: the signs written before its atom, outermost first, and the atom. */
 interface Exponent {
   readonly signs: List<Token> | null;

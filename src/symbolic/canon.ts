@@ -2,8 +2,9 @@
 // constants, collect like terms and like factors, put in order) and hand each new node to the
 // rules. Nothing here distributes a product over a sum, so sizes stay polynomial.
 import type { Expr } from '../ast';
+import { PRIMITIVES } from '../primitives';
 import { Dag } from './dag';
-import { ADD, type Call, coefficientOf, factorsOf, HELD, isCall, KEPT, MUL, numOf, POW } from './forms';
+import { ADD, AS_RECIPROCAL, type Call, coefficientOf, factorsOf, HELD, isCall, KEPT, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import type { Num } from './numbers';
 import { compareFactors, compareTerms, factsOf } from './order';
@@ -23,27 +24,6 @@ export class Budget {
     return this.steps >= this.limit;
   }
 }
-
-const nullable = (n: Num | null, f: (n: Num) => Num): Num | null => (n === null ? null : f(n));
-
-/** Ops whose value at numeric arguments is known exactly (an argument, its negation, a sign, a
- *  root of a perfect square): folded. Null leaves the call as it is (sqrt(2)). */
-const FOLD = new Map<string, (x: readonly Num[]) => Num | null>([
-  ['sqrt', ([a]) => N.pow(a, N.HALF)],
-  ['cbrt', ([a]) => (N.sign(a) < 0 ? nullable(N.pow(N.neg(a), { p: 1, q: 3 }), N.neg) : N.pow(a, { p: 1, q: 3 }))],
-  ['abs', ([a]) => (N.sign(a) < 0 ? N.neg(a) : a)],
-  ['sign', ([a]) => N.rational(N.sign(a), 1)],
-  ['heaviside', ([a]) => (N.sign(a) > 0 ? N.ONE : N.ZERO)],
-  ['relu', ([a]) => (N.sign(a) > 0 ? a : N.ZERO)],
-  ['max', (x) => x.reduce((m, a) => (N.value(a) > N.value(m) ? a : m))],
-  ['min', (x) => x.reduce((m, a) => (N.value(a) < N.value(m) ? a : m))],
-]);
-
-/** Functions kept in canonical form as the reciprocal of another. */
-const RECIPROCALS = new Map([
-  ['sec', 'cos'],
-  ['csc', 'sin'],
-]);
 
 /** Rounds of regrouping a product after merged factors changed base; rules terminate far sooner. */
 const MAX_REGROUP = 8;
@@ -280,15 +260,16 @@ export class Canon {
    *  root takes out its sum's content where that is a square: sqrt(1 - x²/16) = sqrt(16 - x²)/4. */
   apply(op: string, args: readonly Expr[]): Expr {
     this.budget.spend();
-    const fold = FOLD.get(op);
+    // The row's own exact values: an argument, its negation, a sign, a root of a perfect power.
+    const fold = PRIMITIVES.get(op)?.fold;
     const values = args.map(numOf);
-    const folded = fold && values.every((v): v is Num => v !== null) ? fold(values) : null;
+    const folded = fold && values.every((v): v is Num => v !== null) ? fold(N.EXACT, values) : null;
     if (folded !== null) return this.number(folded);
+    // Special case: values at multiples of π are exact surds, beyond what a row's fold (rationals
+    // in, a rational out) can say.
     const exact = args.length === 1 ? this.atPiMultiple(op, args[0]) : null;
     if (exact !== null) return exact;
-    // sec and csc are reciprocals in canonical form, so that sec(x)²·cos(x) meets as cos(x)^-1
-    // (the table defines them as 1/cos and 1/sin, so the floats agree); they print back as sec, csc.
-    const reciprocal = RECIPROCALS.get(op);
+    const reciprocal = AS_RECIPROCAL.get(op);
     if (reciprocal !== undefined && args.length === 1) return this.power(this.apply(reciprocal, args), this.number(N.MINUS_ONE));
     if (op === 'sqrt' && args.length === 1) {
       const c = this.contentOf(args[0]);
@@ -346,7 +327,8 @@ export class Canon {
     return N.isOne(c) || !N.isExact(c) ? null : c;
   }
 
-  /** How a factor meets like factors: x^k under x with exponent k, exp(a) under e with a. */
+  /** How a factor meets like factors: x^k under x with exponent k, exp(a) under e with a (the
+   *  one call the kernel reads as a power: e·exp(a) = e^(1+a)). */
   private split(f: Expr): { base: Expr; exponent: Expr } {
     if (f.kind !== 'call' || (f.op !== POW && f.op !== 'exp')) return { base: f, exponent: this.number(N.ONE) };
     return f.op === POW ? { base: f.args[0], exponent: f.args[1] } : { base: this.dag.constant('e'), exponent: f.args[0] };

@@ -8,6 +8,7 @@
 // sum is distributed (2x + 2); a rational constant p/q (q > 1) is the literal `divide(p, q)`, the
 // one `divide` left. The renderer turns this back into the binary operators gradlab knows.
 import type { Expr } from '../ast';
+import { primitive } from '../primitives';
 import * as N from './numbers';
 import type { Num } from './numbers';
 
@@ -19,6 +20,13 @@ export const HELD = 'as-written';
 export const KEPT = 'kept-as-written';
 export const MUL = 'multiply';
 export const POW = 'pow';
+
+// Special case: sec and csc are the powers cos^-1 and sin^-1 in canonical form, their rows'
+// reciprocals, so that sec(x)²·cos(x) meets as like factors (the table defines them as 1/cos and
+// 1/sin, so the floats agree); the renderer prints them back. Only these two: cot, sech, csch and
+// coth stay themselves, as the rules that read them (cot-tan, one-minus-tanh, coth-minus-one) want.
+/** Ops kept in canonical form as the reciprocal of another: sec → cos. */
+export const AS_RECIPROCAL: ReadonlyMap<string, string> = new Map(['sec', 'csc'].map((op) => [op, primitive(op).reciprocal!]));
 
 export type Call = Extract<Expr, { kind: 'call' }>;
 

@@ -1,4 +1,5 @@
 // Numbers for constant folding: exact rationals while they fit in safe integers, float64 after.
+import type { Exact } from '../primitives';
 
 /** An exact p/q in lowest terms, q ≥ 1, both safe integers. */
 export interface Rational {
@@ -123,3 +124,13 @@ export function pow(a: Num, b: Num): Num | null {
   const q = intRoot(a.q, b.q);
   return p === null || q === null ? null : pow({ p, q }, { p: b.p, q: 1 });
 }
+
+/** These numbers as the primitive table's rows fold them. */
+export const EXACT: Exact<Num> = {
+  lift: (k) => rational(k, 1),
+  neg,
+  sign,
+  is: (a, k) => isExact(a) && value(a) === k,
+  less: (a, b) => value(a) < value(b),
+  root: (a, n) => pow(a, { p: 1, q: n }),
+};

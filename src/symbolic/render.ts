@@ -3,7 +3,7 @@
 import * as ast from '../ast';
 import type { Expr } from '../ast';
 import { childrenOf, postOrder, treeSize } from './dag';
-import { ADD, baseOf, type Call, HELD, KEPT, coefficientOf, exponentOf, factorsOf, isCall, MUL, numOf, POW } from './forms';
+import { ADD, AS_RECIPROCAL, baseOf, type Call, HELD, KEPT, coefficientOf, exponentOf, factorsOf, isCall, MUL, numOf, POW } from './forms';
 import * as N from './numbers';
 import type { Num } from './numbers';
 
@@ -47,8 +47,8 @@ function signed(e: Expr, get: Get): Signed {
   }
 }
 
-/** cos^-k and sin^-k print as sec^k and csc^k. */
-const RECIPROCALS: Record<string, string | undefined> = { cos: 'sec', sin: 'csc' };
+/** cos^-k and sin^-k print as sec^k and csc^k, the ops the kernel keeps as those powers. */
+const RECIPROCALS: ReadonlyMap<string, string> = new Map([...AS_RECIPROCAL].map(([op, of]) => [of, op]));
 
 /** Numbers print as literals, fractions as p / q with any minus on p, and 1 / 0 for Infinity. */
 function numberOf(n: Num): Signed {
@@ -134,7 +134,7 @@ function plainProduct(e: Expr, get: Get): Signed {
     }
     const base = whole(get(baseOf(f)));
     const n = numOf(exponent);
-    const reciprocal = isCall(baseOf(f)) ? RECIPROCALS[(baseOf(f) as { op: string }).op] : undefined;
+    const reciprocal = isCall(baseOf(f)) ? RECIPROCALS.get((baseOf(f) as { op: string }).op) : undefined;
     if (n !== null && N.sign(n) < 0 && reciprocal !== undefined) {
       // cos(x)^-2 reads sec(x)^2: the canonical form keeps sec and csc as reciprocals.
       top.push(raised(ast.call(reciprocal, (base as { args: readonly Expr[] }).args), N.neg(n)));

@@ -9,6 +9,7 @@
 // The algebra of + * ^ is the kernel's (canon.ts), not rules: x + 0, x·1, x·0, x^1, x^0, --x, like
 // terms and like factors (exp(a)·exp(b) among them, as e^a·e^b), exact constant folding,
 // (a^k)^e = a^(ke) where it holds, (a^2)^(1/2) = |a|.
+import { PRIMITIVES } from '../primitives';
 import { coefficientOf, isNegative, numOf } from './forms';
 import * as N from './numbers';
 import type { Bindings, Rule } from './pattern';
@@ -37,26 +38,22 @@ const logPower = (m: Bindings) => {
   return (N.isInteger(n) && N.sign(n) > 0) || isPlain(m.get('a')!);
 };
 
-const ODD = ['sin', 'tan', 'sinh', 'tanh', 'asin', 'atan', 'asinh', 'atanh', 'cbrt'];
-const EVEN = ['cos', 'cosh', 'abs'];
-const ZERO_AT_ZERO = ['sin', 'tan', 'sinh', 'tanh', 'asin', 'atan', 'asinh', 'atanh'];
-const ONE_AT_ZERO = ['cos', 'cosh', 'exp'];
-const INVERSES: readonly [string, string][] = [['sin', 'asin'], ['cos', 'acos'], ['tan', 'atan'], ['sinh', 'asinh'], ['cosh', 'acosh'], ['tanh', 'atanh']];
+// Symmetries and inverses are the rows' facts. Special case: the operators' facts are the kernel's
+// algebra (--a = a), not rules.
+const NAMED = [...PRIMITIVES.values()].filter((p) => !p.operator);
+const ODD = NAMED.filter((p) => p.parity === 'odd').map((p) => p.name);
+const EVEN = NAMED.filter((p) => p.parity === 'even').map((p) => p.name);
+const INVERSES = NAMED.filter((p) => p.inverse !== undefined).map((p) => [p.name, p.inverse!] as const);
 
 // prettier-ignore
 export const RULES: readonly Rule[] = [
-  // Values at 0 and 1.
-  ...ZERO_AT_ZERO.map((f) => ({ name: `${f}-zero`, from: `${f}(0)`, to: '0' })),                                    // f(0) = 0
-  ...ONE_AT_ZERO.map((f) => ({ name: `${f}-zero`, from: `${f}(0)`, to: '1' })),                                     // f(0) = 1
-  { name: 'log-one',       from: 'log(1)',                     to: '0' },
+  // A constant's value (a number's, as sin 0 = 0 and log 1 = 0, is its row's fold, in the kernel).
   { name: 'log-e',         from: 'log(e)',                     to: '1' },
   // Symmetry: pull the sign out of odd functions, drop it inside even ones.
   ...ODD.map((f) => ({ name: `${f}-odd`, from: `${f}(a)`, to: `-${f}(-a)`, where: negative('a') })),              // f(-a) = -f(a)
   ...EVEN.map((f) => ({ name: `${f}-even`, from: `${f}(a)`, to: `${f}(-a)`, where: negative('a') })),             // f(-a) = f(a)
-  // Inverse pairs, each defined where the inner function is.
+  // Inverse pairs, each defined where the inner function is (exp(log(a)) needs a > 0, as log(a) does).
   ...INVERSES.map(([f, g]) => ({ name: `${f}-${g}`, from: `${f}(${g}(a))`, to: 'a' })),                           // f(f⁻¹(a)) = a
-  { name: 'exp-log',       from: 'exp(log(a))',                to: 'a' },                                           // needs a > 0, as log(a) does
-  { name: 'log-exp',       from: 'log(exp(a))',                to: 'a' },
   { name: 'cbrt-power',    from: 'cbrt(a)^n',                  to: 'a^(n/3)', where: multipleOf3('n') },
   { name: 'cube-cbrt',     from: 'cbrt(a^3)',                  to: 'a' },
   // Exponentials and logarithms.

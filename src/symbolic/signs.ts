@@ -146,19 +146,24 @@ export class ZeroSigns {
   }
 }
 
+/** Ops whose value is ≥ +0 wherever defined, their rows say (|a|, exp, cosh, sigmoid, …). */
+const NON_NEGATIVE = new Set([...PRIMITIVES.values()].filter((p) => p.nonNegative).map((p) => p.name));
+
 /** Whether a canonical expression is ≥ +0 wherever defined, its sign bit never set: an even or
- *  fractional power (pow(-0, 2) and pow(-0, 1/2) are +0), |a|, exp, cosh, a positive number. */
+ *  fractional power (pow(-0, 2) and pow(-0, 1/2) are +0), a non-negative op, a positive number. */
 function isNonNegative(e: Expr): boolean {
   const n = numOf(e);
   if (n !== null) return N.value(n) > 0;
   if (!isCall(e)) return false;
+  // Special case: pow is negative at some arguments, but not at these exponents.
   const k = e.op === POW ? numOf(e.args[1]) : null;
   if (e.op === POW) return k !== null && (!N.isInteger(k) || N.isEvenInteger(k));
-  return e.op === 'exp' || e.op === 'cosh' || DROPS.has(e.op);
+  return NON_NEGATIVE.has(e.op);
 }
 
-/** Functions never -0: positive, or +0 at both zeros. */
-const NEVER_MINUS_ZERO = new Set(['exp', 'cos', 'cosh', 'sigmoid', ...DROPS]);
+/** Ops never -0: the non-negative ones, and (special case) cos, which is never a zero of either
+ *  sign in float64, as no double is an odd multiple of π/2. */
+const NEVER_MINUS_ZERO = new Set([...NON_NEGATIVE, 'cos']);
 
 /** Whether a canonical expression may be -0 (conservatively: true unless shown otherwise). An
  *  input is never -0, and a sum is -0 only where all its terms are. */

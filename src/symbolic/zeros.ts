@@ -39,9 +39,9 @@ export function isPlain(e: Expr): boolean {
   return e.kind === 'variable' || e.kind === 'index' || e.kind === 'constant';
 }
 
-/** Functions finite at every finite argument (overflow aside), so that a sum or product of them,
- *  divided out of a sum, cannot meet Infinity / Infinity. */
-const FINITE = new Set(['sin', 'cos', 'tanh', 'atan', 'sigmoid', 'exp', 'sinh', 'cosh', 'abs', 'sqrt', 'cbrt', 'asinh', 'heaviside', 'sign', 'relu']);
+/** Ops finite at every finite argument (overflow aside), their rows say, so that a sum or product
+ *  of them, divided out of a sum, cannot meet Infinity / Infinity; canonical + and · among them. */
+const FINITE = new Set([...PRIMITIVES.values()].filter((p) => p.finite).map((p) => p.name));
 const finiteMemo = new WeakMap<Expr, boolean>();
 
 /** Whether `e` is finite wherever its inputs are finite: inputs, numbers, + · and positive integer powers, finite functions. */
@@ -54,7 +54,8 @@ export function isFiniteWhereInputsAre(root: Expr): boolean {
     if (n !== null) ok = Number.isFinite(N.value(n));
     else if (e.kind === 'variable' || e.kind === 'index' || e.kind === 'constant') ok = true;
     else if (e.kind !== 'call' || !kids) ok = false;
-    else if (e.op === ADD || e.op === MUL || FINITE.has(e.op)) ok = true;
+    else if (FINITE.has(e.op)) ok = true;
+    // Special case: pow has a pole (0^-1), but a positive integer power has none.
     else if (e.op === POW) {
       const k = numOf(e.args[1]);
       ok = k !== null && N.isInteger(k) && N.sign(k) > 0;

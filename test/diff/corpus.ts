@@ -28,6 +28,7 @@ const expLog: Case[] = [
   ['log(x, 2)', 5], ['log10(x)', 40], ['log2(x^2 + 1)', 1.5], ['exp(exp(x))', 0.2], ['log(log(x))', 3], ['e^x', 1.2],
   ['2^x', 1.7], ['x^x', 1.5], ['x^(1/x)', 2.3], ['sqrt(x)', 2], ['cbrt(x)', -8.5], ['nthRoot(x, 4)', 16.2], ['nthRoot(x, 3)', -2.7],
   ['sqrt(1 + sqrt(x))', 4.1], ['exp(sin(x)) log(2 + cos(x))', 0.8], ['log(x, x + 1)', 1.9], ['pow(x, 3.5)', 1.4],
+  ['log1p(x^2)', 3e-6], ['log1p(x) - log(1 + x)', 0.4], ['expm1(x) / x', 0.3], ['expm1(x^3)', 2e-4], ['expm1(-x^2)', 6.5], ['log1p(expm1(x))', -0.3],
 ].map(([s, v]) => ({ source: s as string, at: x(v as number) }));
 
 const trig: Case[] = [

@@ -23,6 +23,8 @@ export const POINTS: Readonly<Record<string, readonly Case[]>> = {
   pi: [{ at: [] }], e: [{ at: [] }],
   exp: each(anywhere),
   log: [...each(positive), ...lists([[2.5, 10], [0.3, 0.5]])], log10: each(positive), log2: each(positive),
+  // Tiny arguments too: what these two rows are for.
+  log1p: each([-0.9, -1e-9, 3e-12, 0.7, 45]), expm1: each([-40, -0.4, -2e-10, 1e-13, 1.9]),
   sqrt: each(positive), cbrt: each(anywhere),
   // An odd root of a negative x is real only at integer n, so n has no step there.
   nthRoot: [...lists([[2.7], [5.2, 3], [0.4, 2.5]]), { at: [-5.2, 3], wrt: [0] }],

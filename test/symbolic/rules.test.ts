@@ -1,8 +1,13 @@
 // The rule table, row by row: each identity checked by evaluating both sides at sample points
-// (variables a–d as inputs, n and m as numbers the guard accepts), and the compiler's checks.
+// (variables a–d as inputs, n and m as numbers the guard accepts), the compiler's checks, and
+// the rules and folds read off the primitive table's facts, one per row.
 import { describe, expect, it } from 'vitest';
 import * as ast from '../../src/ast';
 import { parseExpression } from '../../src/parse/parse';
+import { arityRange, PRIMITIVES } from '../../src/primitives';
+import { print } from '../../src/print/print';
+import * as N from '../../src/symbolic/numbers';
+import { simplifyExpr } from '../../src/symbolic/simplify';
 import { compile, type Bindings } from '../../src/symbolic/pattern';
 import { RULES } from '../../src/symbolic/rules';
 import { scaleAt, valueAt, type Point } from './support';
@@ -51,5 +56,33 @@ describe('the compiler', () => {
     [{ name: 'bare', from: 'a', to: 'a' }, /must be a call/],
   ])('refuses %o', (rule, message) => {
     expect(() => compile([rule])).toThrow(message);
+  });
+});
+
+describe("the table's facts, as the simplifier reads them", () => {
+  const simplified = (source: string): string => print(simplifyExpr(parseExpression(source)));
+  // The operators' facts are the kernel's algebra (--x = x), not rules.
+  const NAMED = [...PRIMITIVES.values()].filter((p) => !p.operator);
+
+  it.each(NAMED.filter((p) => p.parity))('$name: a negated argument comes out, or goes, by its parity', (p) => {
+    expect(simplified(`${p.name}(-2x)`)).toBe(p.parity === 'odd' ? `-${p.name}(2x)` : `${p.name}(2x)`);
+  });
+
+  it.each(NAMED.filter((p) => p.inverse))('$name($inverse(x)) is x', (p) => {
+    expect(simplified(`${p.name}(${p.inverse}(x))`)).toBe('x');
+  });
+
+  it.each(NAMED.filter((p) => p.fold))('$name at numbers it folds is the number its row folds to', (p) => {
+    const numbers = [[0, 1], [1, 1], [9, 4], [-27, 8]].map(([a, b]) => N.rational(a, b));
+    const [least, most] = arityRange(p);
+    const folding = numbers.flatMap((a) => [[a], ...numbers.map((b) => [a, b])]).filter((x) => x.length >= least && x.length <= most && p.fold!(N.EXACT, x) !== null);
+    const x = folding.find((t) => t.length === 2) ?? folding[0];
+    const text = (a: N.Num) => (N.isExact(a) && a.q !== 1 ? `(${a.p}/${a.q})` : `${N.value(a)}`);
+    expect(simplified(`${p.name}(${x.map(text).join(', ')})`)).toBe(simplified(text(p.fold!(N.EXACT, x)!)));
+  });
+
+  it('sec and csc are cos and sin to the products, and print back as themselves', () => {
+    expect(simplified('sec(x)^2 * cos(x)')).toBe('sec(x)');
+    expect(simplified('csc(x) * sin(x)^3')).toBe('sin(x)^2');
   });
 });

@@ -1,0 +1,80 @@
+// Reverse mode's dot-product loops (`z = z + A[affine] * B[affine]`) run as kernel calls: the same
+// value and gradient to the bit as the trips they replace (the same program with the product
+// written 1 * A[…] * B[…], which the kernel does not take), the interpreted tape's within 1e-14,
+// and the interpreter's errors where a read is out of range.
+import { describe, expect, it } from 'vitest';
+import { outcome } from './support';
+import { compile, differentiators, type Point } from '../../src/index';
+import { parse } from '../../src/parse/parse';
+import { reverseSource } from '../../src/compile/reverse';
+import { variableKinds } from '../../src/compile/analyze';
+
+const d = differentiators.reverse;
+const u = [0.3, -1.2, 2, 0.7, -0.4, 1.1, 0.9];
+const v = [1.5, 0.25, -3, 0.6, 2.2, -0.8, 0.35];
+const w = [0.1, -0.2, 0.3, 0.4, -0.5, 0.6, 0.05, -0.15, 0.25, 0.7, -0.9, 0.45];
+
+const CASES: readonly [string, string, Point][] = [
+  ['stride 1, every remainder of the unrolling', 's = 0\nfor n = 1:7 {\n  z = 0\n  for i = 1:n { z = z + u[i] * v[i] }\n  s = s + z * z\n}\nreturn s', { u, v }],
+  ['a matrix row by a data-like input, nested (one factor constant)', 't = 0\nfor j = 1:3 {\n  z = 0.5\n  for i = 1:4 { z = z + w[(j - 1) * 4 + i] * x[i] }\n  t = t + tanh(z)\n}\nreturn t', { w, x: [1, 2, -1, 0.5] }],
+  ['strides 2 and −1', 'z = 0\nfor i = 1:3 { z = z + u[2 * i] * v[8 - i] }\nreturn z * u[1]', { u, v }],
+  ['one vector twice, the same element', 'z = 0\nfor i = 1:length(u) { z = z + u[i] * u[i] }\nreturn sqrt(z)', { u }],
+  ['one vector twice, neighbouring elements', 'z = 0\nfor i = 1:6 { z = z + u[i] * u[i + 1] }\nreturn z', { u }],
+  ['stride 0: an outer loop’s element', 't = 0\nfor j = 1:3 {\n  z = 0\n  for i = 1:5 { z = z + u[j] * v[i] }\n  t = t + z * u[j]\n}\nreturn t', { u, v }],
+  ['relu units that are off (a zero adjoint, skipped)', 't = 0\nfor j = 1:3 {\n  z = 0\n  for i = 1:4 { z = z + w[(j - 1) * 4 + i] * u[i] }\n  t = t + relu(z)\n}\nreturn t', { w, u }],
+  ['a fractional start (the trips, not the kernel)', 'z = 0\nfor i = 0.5:2.5 { z = z + u[2 * i] * v[2 * i] }\nreturn z', { u, v }],
+  ['a fractional start, reads an outer loop tests (the trips, not the kernel)', 't = 0\nfor j = 1:2 {\n  z = 0\n  for i = 0.5:3 { z = z + u[j] * v[j] }\n  t = t + z * z\n}\nreturn t', { u, v }],
+  ['a fractional coefficient (the trips, not the kernel)', 'c = 0.5\nz = 0\nfor i = 1:3 { z = z + u[2 * c * i] * v[i] }\nreturn z', { u, v }],
+  ['no trips', 'z = u[1]\nfor i = 3:1 { z = z + u[i] * v[i] }\nreturn z * v[1]', { u, v }],
+  ['the counter read after the loop', 'z = 0\nfor i = 2:5 { z = z + u[i] * v[i - 1] }\nreturn z * i', { u, v }],
+];
+
+/** The product written so that the kernel does not take it (1·a is a exactly, so is its partial). */
+const plain = (source: string) => source.replace(/z = z \+ (\w+\[)/g, 'z = z + 1 * $1');
+
+describe('a dot-product loop runs as kernel calls with the trips’ results', () => {
+  it.each(CASES)('%s', (_, source, at) => {
+    const got = d.gradient(compile(source), at);
+    const trips = d.gradient(compile(plain(source)), at);
+    const tape = d.gradient(compile(source), at, { engine: 'interpreted' });
+    expect(got.stats.engine).toBe('compiled');
+    expect(got.value).toBe(trips.value);
+    expect(got.result).toEqual(trips.result);
+    expect(got.value).toBe(tape.value);
+    got.result.forEach((g, i) => expect(Math.abs(g - tape.result[i])).toBeLessThanOrEqual(1e-14 * Math.max(1, Math.abs(tape.result[i]))));
+  });
+
+  it('is what the generated code calls for such a loop, and not for the written-out product', () => {
+    const source = 'z = 0\nfor i = 1:length(u) { z = z + u[i] * v[i] }\nreturn z';
+    const gen = (s: string) => {
+      const program = parse(s);
+      const kinds = variableKinds(program, new Map([['u', 'vector'], ['v', 'vector']]));
+      return reverseSource(program, ['u', 'v'], kinds);
+    };
+    expect(gen(source)).toContain('R.dotForward(');
+    expect(gen(source)).toContain('R.dotAdjoint(');
+    expect(gen(plain(source))).not.toContain('R.dot');
+  });
+});
+
+describe('zero adjoints and infinite factors', () => {
+  it('0·∞ reaches the caller as the tape has it (z infinite: the adjoint is not skipped)', () => {
+    // a[1] = 1e309 = ∞, so z = ∞ and relu(−z) = 0: its adjoint is 0, and 0·a[1] is NaN.
+    const source = 'a = [x * 1e308 * 10, 1]\nz = 0\nfor i = 1:2 { z = z + a[i] * u[i] }\nreturn relu(-z) + x';
+    const at = { x: 1, u: [1, 2] };
+    expect(outcome(() => d.gradient(compile(source), at).result)).toEqual(outcome(() => d.gradient(compile(source), at, { engine: 'interpreted' }).result));
+  });
+});
+
+describe('errors inside a dot-product loop are the interpreter’s', () => {
+  it.each([
+    ['the first read past the end', 'z = 0\nfor i = 1:8 { z = z + u[i] * v[i] }\nreturn z', { u, v }],
+    ['a read before the start', 'z = 0\nfor i = 0:3 { z = z + u[i] * v[i] }\nreturn z', { u, v }],
+    ['a stride that leaves the vector', 'z = 0\nfor i = 1:4 { z = z + u[2 * i] * v[i] }\nreturn z', { u, v }],
+    ['inf − inf in the sum', 'a = [x * 1e308 * 10, -x * 1e308 * 10]\nz = 0\nfor i = 1:2 { z = z + a[i] * u[i] }\nreturn z', { x: 1, u: [1, 2] }],
+  ] as const)('%s', (_, source, at) => {
+    const want = outcome(() => d.gradient(compile(source), at, { engine: 'interpreted' }));
+    expect(want).toHaveProperty('code');
+    expect(outcome(() => d.gradient(compile(source), at))).toEqual(want);
+  });
+});
