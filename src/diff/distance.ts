@@ -1,5 +1,6 @@
 // How far a derivative is from the reference: the relative error `compare` reports, and the
-// mixed relative/absolute error the accuracy studies and tests count digits with.
+// mixed relative/absolute error the accuracy studies and tests count digits with (the derivative
+// may be a plain array or a Float64Array).
 import { primitive } from '../primitives';
 
 /** The table's hypot takes an array: no spread, so a 10⁶-entry gradient is fine. */
@@ -8,7 +9,7 @@ const hypot = primitive('hypot');
 /** ‖got − want‖₂ and ‖want‖₂, scaled (by hypot) so that values near the float64 limit do not
  *  overflow. Equal entries, infinities included, differ by nothing; a NaN or an infinite difference
  *  gives an infinite distance. Infinite entries of `want` add nothing to its norm. */
-function distance(got: readonly number[], want: readonly number[]): { diff: number; norm: number } {
+function distance(got: ArrayLike<number>, want: readonly number[]): { diff: number; norm: number } {
   const diffs: number[] = [];
   for (let i = 0; i < want.length; i++) {
     if (got[i] === want[i]) continue;
@@ -20,7 +21,7 @@ function distance(got: readonly number[], want: readonly number[]): { diff: numb
 }
 
 /** ‖got − want‖₂ / ‖want‖₂, or the absolute error where the reference is 0. */
-export function relativeError(got: readonly number[], want: readonly number[]): number {
+export function relativeError(got: ArrayLike<number>, want: readonly number[]): number {
   const { diff, norm } = distance(got, want);
   return norm > 0 ? diff / norm : diff;
 }
@@ -31,7 +32,7 @@ export function relativeError(got: readonly number[], want: readonly number[]): 
  * rounding noise around 0; a purely relative error would call that infinitely wrong (0 digits), a
  * mixed one calls it about 16 digits right, which is what the user gets.
  */
-export function mixedError(got: readonly number[], want: readonly number[]): number {
+export function mixedError(got: ArrayLike<number>, want: readonly number[]): number {
   const { diff, norm } = distance(got, want);
   return diff / Math.max(norm, 1);
 }
