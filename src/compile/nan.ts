@@ -15,12 +15,16 @@ export interface NaNPlan {
   readonly dirty: ReadonlySet<string>;
 }
 
-/** The plan for a primal's statements (its body with the final return in place). */
-export function nanPlan(body: readonly Stmt[], kinds: ReadonlyMap<string, Kind>): NaNPlan {
+/**
+ * The plan for a body of statements (the final return in place). In the primal (`returns`) a
+ * `return` ends the run and running off the end bails, which reruns the interpreter: every NaN
+ * is caught there. The reverse sweep's forward half only records the result and runs on into the
+ * adjoint sweep, so there a `return` tests its value and nothing after the body is caught.
+ */
+export function nanPlan(body: readonly Stmt[], kinds: ReadonlyMap<string, Kind>, returns = true): NaNPlan {
   const scalars = new Set([...kinds].filter(([, k]) => k === 'scalar').map(([name]) => name));
-  const plan = new Plan(kinds);
-  // Running off the end throws BAIL (no result), which reruns the interpreter: every NaN is caught.
-  plan.block(body, scalars, scalars);
+  const plan = new Plan(kinds, returns);
+  plan.block(body, returns ? scalars : EMPTY, scalars);
   const dirty = new Set<string>();
   for (const s of plan.untested) if (s.kind === 'assign') dirty.add(s.name);
   return { untested: plan.untested, dirty };
@@ -35,7 +39,10 @@ export function nanPlan(body: readonly Stmt[], kinds: ReadonlyMap<string, Kind>)
 class Plan {
   readonly untested = new Set<Stmt>();
 
-  constructor(private readonly kinds: ReadonlyMap<string, Kind>) {}
+  constructor(
+    private readonly kinds: ReadonlyMap<string, Kind>,
+    private readonly returns: boolean,
+  ) {}
 
   block(body: readonly Stmt[], after: ReadonlySet<string>, all: ReadonlySet<string>): ReadonlySet<string> {
     let safe = after;
@@ -59,7 +66,7 @@ class Plan {
         // The stored element and the expression statement's value are tested.
         return union(after, this.prop(s.value));
       case 'return':
-        return this.prop(s.value);
+        return this.returns ? this.prop(s.value) : union(after, this.prop(s.value));
       case 'if':
         return union(this.cond(s.cond), meet(this.block(s.then, after, all), this.block(s.else ?? [], after, all)));
       case 'while':

@@ -10,6 +10,7 @@ import { dataBinding, inputBinding, activeVariables, isActive, returnsAtEnds, wa
 import { dotAdjointTrips, dotLoop, dotTrips } from './dot';
 import { condLines, fresh, indent, Names } from './emit';
 import { argActive, BAIL, Flattener, leafGroups, type Arg, type Scalar, type Vec } from './flatten';
+import { nanPlan } from './nan';
 import { SOURCE } from './source';
 
 /** What a reverse run keeps between calls: its stacks (reused, grown as needed) and the seed. */
@@ -71,9 +72,9 @@ export function countedFor(names: Names, s: Extract<Stmt, { kind: 'for' }>, defi
 const POP = 'S[--sp]';
 
 export function reverseSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>, data: readonly string[] = []): string {
-  const names = new Names(kinds);
-  const active = activeVariables(program, data);
   const body = returnsAtEnds(withFinalReturn(program));
+  const names = new Names(kinds, nanPlan(body, kinds, false));
+  const active = activeVariables(program, data);
   const g = new Reverse(names, active, kinds);
   // A first pass over the adjoint sweep finds the scalars it reads; the others are never saved.
   g.reverse(body);
@@ -203,7 +204,7 @@ class Reverse {
           n.items.forEach((i) => f.checkNaN(i));
           return ['{', ...f.lines, ...this.saves(s, f), `O.push(${js});`, `${js} = Float64Array.of(${n.items.map((i) => i.val).join(', ')});`, '}'];
         }
-        f.checkNaN(n);
+        if (!this.names.nan.untested.has(s)) f.checkNaN(n);
         return ['{', ...f.lines, ...this.saves(s, f), ...(this.saved(s.name) ? [push(js)] : []), `${js} = ${n.val};`, '}'];
       }
       case 'assignIndex': {

@@ -1,12 +1,14 @@
-// The generated primal tests NaN where it could be lost and at the result, not per statement:
+// The generated primal (and the reverse sweep's forward half) tests NaN where it could be lost and
+// at the result, not per statement:
 // every way a NaN can vanish before the result still gives the interpreter's error (code,
 // message, line:column), and the plan leaves the accumulators of the benchmarks untested.
 import { describe, expect, it } from 'vitest';
 import { outcome } from './support';
-import { compile, evaluate, parse, type Point } from '../../src/index';
+import { compile, differentiators, evaluate, parse, type Point } from '../../src/index';
 import { variableKinds, withFinalReturn } from '../../src/compile/analyze';
 import { nanPlan } from '../../src/compile/nan';
 import { primalSource } from '../../src/compile/primal';
+import { reverseSource } from '../../src/compile/reverse';
 
 /** A NaN made at x = −1 by log, then lost (or kept) on its way to the result. */
 const LOST: readonly [string, string, Point][] = [
@@ -41,6 +43,11 @@ describe('a NaN that could be lost still raises the interpreter’s error', () =
     const want = outcome(() => evaluate(fn, at as never, { engine: 'interpreted' }));
     expect(want).toMatchObject({ code: 'domain' });
     expect(outcome(() => evaluate(fn, at as never))).toEqual(want);
+    // The reverse sweep's forward half follows the same plan.
+    const d = differentiators.reverse;
+    const wantGradient = outcome(() => d.gradient(fn, at, { engine: 'interpreted' }));
+    expect(wantGradient).toMatchObject({ code: 'domain' });
+    expect(outcome(() => d.gradient(fn, at))).toEqual(wantGradient);
   });
 });
 
@@ -64,6 +71,17 @@ describe('the plan', () => {
     const { plan: p } = plan('y = sin(x[1])\ny = 2\nreturn y');
     expect(p.dirty.has('y')).toBe(true);
     expect([...p.untested].map((s) => s.span.line)).toEqual([2]);
+  });
+
+  it('in the reverse sweep, tests what runs after a return (the sweep runs on) and leaves the accumulator untested', () => {
+    const program = parse('s = 0\nfor i = 1:length(x) { s = s + x[i]^2 }\nreturn s');
+    const kinds = variableKinds(program, new Map([['x', 'vector']]));
+    expect([...nanPlan(withFinalReturn(program), kinds, false).dirty]).toEqual(['s']);
+    const js = reverseSource(program, ['x'], kinds);
+    expect(js).toContain('if (v_s !== v_s) throw BAIL;');
+    // Nothing after the body is caught: a last assignment's NaN is tested.
+    const dead = parse('y = sin(x[1])\nreturn x[1]');
+    expect(nanPlan(withFinalReturn(dead), variableKinds(dead, new Map([['x', 'vector']])), false).untested.size).toBe(0);
   });
 
   it('tests a dirty variable where it is read at a tested point', () => {
