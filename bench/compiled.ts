@@ -46,6 +46,8 @@ function run(w: Workload): void {
   const { c, x, layout } = core(fn, w.at);
   const n = layout.n;
   const g = new Float64Array(n);
+  // The caller's own buffer for `out` (ForwardDiff's gradient!).
+  const out = new Float64Array(n);
   const rev = reverseOf(fn, c);
   const fwd = forwardOf(fn, c);
   if (typeof rev === 'string' || typeof fwd === 'string') throw new Error('not compiled');
@@ -63,6 +65,7 @@ function run(w: Workload): void {
     revCore: () => compiledPullback(fn, layout, c, rev, x, undefined, () => ONE, true),
     // The public verb as a user calls it: a Float64Array in and out, and plain arrays.
     revApi: () => gradient(fn, typed),
+    revApiOut: () => gradient(fn, typed, { out }),
     revApiPlain: () => gradient(fn, w.at),
     chunk: () => fwd(x, c.off, c.len, 1e6, 16, T, 0, 16),
     ...(w.interpreted ? { interpreted: () => differentiators.reverse.gradient(fn, w.at, { engine: 'interpreted' }) } : {}),
@@ -78,6 +81,7 @@ function run(w: Workload): void {
   add('compiled primal (evaluate(), number[] in)', t.evaluate, t.hf, 'hand f', '≤ 1.5×');
   add('compiled reverse gradient (generated code)', t.revCore, t.hg, 'hand ∇', '≤ 3×');
   add('reverse gradient (gradient(), Float64Array in/out)', t.revApi, t.hg, 'hand ∇', '≤ 3×');
+  add('reverse gradient (gradient(), Float64Array, out)', t.revApiOut, t.hg, 'hand ∇', '≤ 3×');
   add('reverse gradient (gradient(), number[] in/out)', t.revApiPlain, t.hg, 'hand ∇', '≤ 3×');
   add('compiled forward, one chunk of 16 tangents', t.chunk, t.primal, 'compiled primal', '≤ 4×');
   if (w.forward === 'gradient') {

@@ -1,7 +1,7 @@
 // The compiled engine: code generated once per program and input shape (scalar or vector per
 // input, not the vectors' lengths), cached on the Fn, run with the interpreter as the fallback
 // wherever generated code is not allowed or does not cover the program.
-import { EvalError } from '../errors';
+import { EvalError, UsageError } from '../errors';
 import { float } from '../interpret/domain';
 import { DEFAULT_MAX_ITERATIONS } from '../interpret/interpret';
 import type { Fn, Layout } from '../diff/fn';
@@ -213,12 +213,17 @@ export function compiledPullback(
   /** Write into a buffer kept per shape (zeroed here) rather than a new one: for a caller that
    *  copies `grad` out before its next call. */
   reuse = false,
+  /** Write into the caller's buffer of n entries (zeroed here) instead. */
+  into?: Float64Array,
 ): { value: number | Float64Array; grad: Float64Array; pushed: number } {
   const st = stateOf(c);
   st.seed = cotangent;
   st.O.length = 0;
   let grad: Float64Array;
-  if (reuse && st.G?.length === layout.n) (grad = st.G).fill(0);
+  if (into) {
+    if (into.length !== layout.n) throw new UsageError(`out has ${into.length} entries; the answer has ${layout.n}`);
+    (grad = into).fill(0);
+  } else if (reuse && st.G?.length === layout.n) (grad = st.G).fill(0);
   else grad = new Float64Array(layout.n);
   if (reuse) st.G = grad;
   const value = orInterpreter(fn, layout, x, budget, () => code(x, c.off, c.len, budget ?? DEFAULT_MAX_ITERATIONS, st, grad));

@@ -117,12 +117,14 @@ function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) =
   let m = 0;
   // A typed answer is a fresh buffer the sweep accumulates into (zeroed by its allocation),
   // scanned once; a plain one is copied out of the buffer kept per shape, scanned in the copy.
-  const typed = typedPoint(at);
+  // The caller's `out` is the answer itself (the registry allows it for one row only).
+  const into = options.out;
+  const typed = typedPoint(at) || into !== undefined;
   const own = typed ? scanned : copyPlain;
   const r0 = compiledPullback(f, layout, c, code, x, options.maxIterations, (v) => {
     m = outputs(v);
     return first(v);
-  }, !typed);
+  }, !typed, into);
   const rows = [own(r0.grad)];
   for (const w of cotangents(m) ?? []) rows.push(own(compiledPullback(f, layout, c, code, x, options.maxIterations, () => w, !typed).grad));
   if (rows.every((r) => FINITE.has(r))) FINITE.add(rows);

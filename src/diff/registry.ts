@@ -27,9 +27,20 @@ function guarded(d: Differentiator, facts: MethodFacts): Method {
   const fail = (what: string) => {
     throw new EvalError('domain', `the ${what} is not a real number at this point (${d.name} found NaN)`);
   };
-  const flat = (what: string, at: Point, a: Answer<Vector>): Answer<never> => {
+  const flat = (what: string, at: Point, o: Options | undefined, run: (o: Options | undefined) => Answer<Vector>): Answer<never> => {
+    const out = o?.out;
+    if (out !== undefined) checkOut(out, at);
+    const a = run(o);
     if (!FINITE.has(a.result) && hasNaN(a.result)) fail(what);
-    return { ...a, result: asKind(a.result, typedPoint(at)) } as Answer<never>;
+    if (out === undefined) return { ...a, result: asKind(a.result, typedPoint(at)) } as Answer<never>;
+    if (a.result !== out) {
+      if (a.result.length !== out.length) throw new UsageError(`out has ${out.length} entries; the answer has ${a.result.length}`);
+      for (let i = 0; i < out.length; i++) out[i] = a.result[i];
+    }
+    return { ...a, result: out } as Answer<never>;
+  };
+  const refuseOut = (verb: string, o: Options | undefined) => {
+    if (o?.out !== undefined) throw new UsageError(`out takes one flat answer (gradient, vjp, hvp); ${verb} answers rows`);
   };
   const rows = (what: string, at: Point, a: Answer<Vector[]>): Answer<never> => {
     if (!FINITE.has(a.result) && a.result.some(hasNaN)) fail(what);
@@ -40,17 +51,28 @@ function guarded(d: Differentiator, facts: MethodFacts): Method {
     name: d.name,
     description: d.description,
     facts,
-    gradient: (f, at, o) => flat('gradient', at, d.gradient(f, at, o)),
-    jacobian: (f, at, o) => rows('Jacobian', at, d.jacobian(f, at, o)),
-    hessian: (f, at, o) => rows('Hessian', at, d.hessian(f, at, o)),
+    gradient: (f, at, o) => flat('gradient', at, o, (p) => d.gradient(f, at, p)),
+    jacobian: (f, at, o) => (refuseOut('jacobian', o), rows('Jacobian', at, d.jacobian(f, at, o))),
+    hessian: (f, at, o) => (refuseOut('hessian', o), rows('Hessian', at, d.hessian(f, at, o))),
     jvp: (f, at, v, o) => {
+      refuseOut('jvp', o);
       const a = d.jvp(f, at, v, o);
       if (hasNaN(a.result)) fail('Jacobian-vector product');
       return a;
     },
-    vjp: (f, at, w, o) => flat('vector-Jacobian product', at, d.vjp(f, at, w, o)),
-    hvp: (f, at, v, o) => flat('Hessian-vector product', at, d.hvp(f, at, v, o)),
+    vjp: (f, at, w, o) => flat('vector-Jacobian product', at, o, (p) => d.vjp(f, at, w, p)),
+    hvp: (f, at, v, o) => flat('Hessian-vector product', at, o, (p) => d.hvp(f, at, v, p)),
   };
+}
+
+/** `out` is a Float64Array that no input shares memory with (the sweeps read the inputs while
+ *  they write the answer). */
+function checkOut(out: unknown, at: Point): void {
+  if (!(out instanceof Float64Array)) throw new UsageError(`out must be a Float64Array, got ${out === null ? 'null' : typeof out}`);
+  for (const name in at) {
+    const v = at[name];
+    if (v instanceof Float64Array && v.buffer === out.buffer) throw new UsageError(`out shares memory with the input '${name}': give it an array of its own`);
+  }
 }
 
 /** Each method's promises: the one place a study, the trainer or a benchmark learns them. */
@@ -149,7 +171,9 @@ export function hessiansOf<P extends Point>(d: Method, fn: Fn, at: P, options: O
 
 /** H·v for each output of f: Rⁿ → Rᵐ (one vector for a scalar f), flat like the inputs. */
 export function hvpsOf<P extends Point>(d: Method, fn: Fn, at: P, direction: readonly number[], options: Options = {}): Answer<FlatOf<P>[]> {
-  return perOutput((g) => d.hvp(g, at, direction, options), fn, pointOf(fn, at, options).value);
+  const value = pointOf(fn, at, options).value;
+  if (options.out !== undefined && typeof value !== 'number') throw new UsageError(`out holds one H·v; this function has ${value.length} outputs`);
+  return perOutput((g) => d.hvp(g, at, direction, options), fn, value);
 }
 
 /**

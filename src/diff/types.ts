@@ -65,6 +65,10 @@ export interface Options {
   maxIterations?: number;
   /** Generated JavaScript (default) or the interpreters (the reference and teaching path). */
   engine?: Engine;
+  /** `gradient`, `vjp` and `hvp` of a scalar f: the flat answer is written into this array of n
+   *  entries, which is returned as the answer (ForwardDiff's `gradient!`: nothing is allocated for
+   *  it). It must not share memory with an input; the other verbs refuse it. */
+  out?: Float64Array;
 }
 
 export type Scheme = 'forward' | 'backward' | 'central' | 'five-point' | 'richardson' | 'complex-step';
@@ -108,9 +112,13 @@ export interface Differentiator {
  *  vector input of the point is a Float64Array, number[]s otherwise (`FlatOf`). */
 export interface Method extends Differentiator {
   readonly facts: MethodFacts;
+  /** With `out`, the answer is `out`. */
+  gradient<P extends Point>(f: Fn, at: P, options: Options & { out: Float64Array }): Answer<Float64Array>;
   gradient<P extends Point>(f: Fn, at: P, options?: Options): Answer<FlatOf<P>>;
+  vjp<P extends Point>(f: Fn, at: P, cotangent: readonly number[], options: Options & { out: Float64Array }): Answer<Float64Array>;
   vjp<P extends Point>(f: Fn, at: P, cotangent: readonly number[], options?: Options): Answer<FlatOf<P>>;
   jacobian<P extends Point>(f: Fn, at: P, options?: Options): Answer<FlatOf<P>[]>;
   hessian<P extends Point>(f: Fn, at: P, options?: Options): Answer<FlatOf<P>[]>;
+  hvp<P extends Point>(f: Fn, at: P, direction: readonly number[], options: Options & { out: Float64Array }): Answer<Float64Array>;
   hvp<P extends Point>(f: Fn, at: P, direction: readonly number[], options?: Options): Answer<FlatOf<P>>;
 }

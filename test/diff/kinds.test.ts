@@ -1,7 +1,8 @@
 // Answers of the point's kind: a Float64Array input gets fresh Float64Arrays back from every verb
-// and method on both engines, a plain array gets number[]s, and the two agree to the bit.
+// and method on both engines, a plain array gets number[]s, and the two agree to the bit; `out`
+// takes the answer instead, where the caller owns the memory.
 import { describe, expect, it } from 'vitest';
-import { compile, differentiators, gradient, hessian, hvp, jacobian, jvp, vjp, METHODS } from '../../src/index';
+import { compile, differentiators, gradient, hessian, hvp, jacobian, jvp, vjp, METHODS, UsageError } from '../../src/index';
 import type { Engine } from '../../src/index';
 
 const SCALAR = 'x[1]^2 x[2] + sin(x[3]) y + exp(x[2] / 3)';
@@ -82,6 +83,46 @@ describe.each(METHODS.flatMap((method) => ENGINES.map((engine) => [method, engin
     expect(g.x).toBeInstanceOf(Float64Array);
     expect(Array.isArray(g.y)).toBe(true);
     expect(Array.isArray(d.gradient(compile(source), at, { engine }).result)).toBe(true);
+  });
+});
+
+describe.each(METHODS.flatMap((method) => ENGINES.map((engine) => [method, engine] as const)))('out: %s on the %s engine', (method, engine) => {
+  const d = differentiators[method];
+
+  it('gradient, vjp and hvp write into out and answer it, equal to the allocated answer', () => {
+    const fn = compile(SCALAR);
+    const out = new Float64Array(4).fill(7);
+    const r = d.gradient(fn, typed(), { engine, out });
+    expect(r.result).toBe(out);
+    expect(Array.from(out)).toEqual(Array.from(d.gradient(fn, typed(), { engine }).result));
+    // A plain point too: out is the answer whatever the point's kind.
+    expect(d.gradient(fn, plain(), { engine, out }).result).toBe(out);
+    const w = new Float64Array(4);
+    expect(d.vjp(compile(VECTOR), typed(), [0.5, -2], { engine, out: w }).result).toBe(w);
+    expect(Array.from(w)).toEqual(Array.from(d.vjp(compile(VECTOR), typed(), [0.5, -2], { engine }).result));
+    const h = new Float64Array(4);
+    expect(d.hvp(fn, typed(), [1, 0, -1, 0.5], { engine, out: h }).result).toBe(h);
+    expect(Array.from(h)).toEqual(Array.from(d.hvp(fn, typed(), [1, 0, -1, 0.5], { engine }).result));
+  });
+
+  it('refuses an out of the wrong length, one sharing an input’s memory, and the verbs that answer rows', () => {
+    const fn = compile(SCALAR);
+    expect(() => d.gradient(fn, typed(), { engine, out: new Float64Array(3) })).toThrow(UsageError);
+    const at = typed();
+    expect(() => d.gradient(fn, at, { engine, out: at.x })).toThrow(/shares memory with the input 'x'/);
+    expect(() => d.jacobian(compile(VECTOR), typed(), { engine, out: new Float64Array(4) })).toThrow(UsageError);
+    expect(() => d.hessian(fn, typed(), { engine, out: new Float64Array(4) })).toThrow(UsageError);
+    expect(() => hvp(VECTOR, typed(), [1, 0, 0, 0], { method, engine, out: new Float64Array(4) })).toThrow(/2 outputs/);
+  });
+});
+
+describe('out through the gradient verb', () => {
+  it('is the entry of a single Float64Array input', () => {
+    const x = Float64Array.of(0.5, 1.5);
+    const out = new Float64Array(2);
+    const g = gradient('x[1]^2 x[2]', { x }, { out });
+    expect(g.x).toBe(out);
+    expect(Array.from(out)).toEqual([1.5, 0.25]);
   });
 });
 
