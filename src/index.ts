@@ -2,8 +2,8 @@
 
 // The language
 export { parse, parseExpression, MAX_DEPTH } from './parse/parse';
-export { print } from './print/print';
-export { toLatex } from './print/latex';
+export { print, toLatex, type Printable } from './print/printable';
+
 export type { Program, Stmt, Expr, Cond, Node, Span, CompareOp, ConstantName } from './ast';
 export * as ast from './ast';
 

@@ -75,7 +75,7 @@ export function simplifyAll(roots: readonly Expr[], options: SimplifyOptions = {
   let best: { exprs: readonly Expr[]; tree: number; dag: number } = { exprs: roots, ...before };
   const consider = (exprs: readonly Expr[]) => {
     const size = measure(exprs);
-    if (size.dag <= limit && (best.exprs === roots || size.tree <= best.tree)) best = { exprs, ...size };
+    if (size.dag <= limit && size.tree <= best.tree) best = { exprs, ...size };
   };
   consider(whole(roots, canon));
   if (shares && best.exprs === roots) {

@@ -57,12 +57,15 @@ describe('printed results', () => {
     ['x + -2y', 'x - 2y'],
     ['-x + y', 'y - x'],
     ['-x + 1', '1 - x'],
-    ['x^-2', '1 / x^2'],
+    // An input whose canonical form prints larger comes back as written (x^-2: 3 nodes; 1 / x^2: 5).
+    ['x^-2', 'x^-2'],
+    ['x^-2 * y / y', '1 / x^2'],
     ['3 / (2x)', '3 / (2x)'],
     ['x * 0.5', 'x / 2'],
     ['-x / 2 + y', 'y - x / 2'],
     ['y^-1 * x^2 * 2', '2x^2 / y'],
-    ['x^0.5', 'x^(1 / 2)'],
+    ['x^0.5', 'x^0.5'],
+    ['x^0.5 + y - y', 'x^(1 / 2)'],
     // Exponentials and logarithms.
     ['exp(log(x))', 'x'],
     ['log(exp(x))', 'x'],
@@ -75,7 +78,8 @@ describe('printed results', () => {
     ['exp(x)^2', 'exp(2x)'],
     ['exp(2log(x))', 'x^2'],
     ['log(1/x)', '-log(x)'],
-    ['log(sqrt(x))', 'log(x) / 2'],
+    ['log(sqrt(x))', 'log(sqrt(x))'],
+    ['log(sqrt(x)) + y - y', 'log(x) / 2'],
     // Trigonometric and hyperbolic.
     ['sin(x)^2 + cos(x)^2', '1'],
     ['3sin(x)^2 + 3cos(x)^2', '3'],
@@ -128,19 +132,20 @@ describe('printed results', () => {
     ['2/((x - 1)*(x + 1))', '2 / (x^2 - 1)'],
     ['2 exp(x) * (2x + 1)', 'exp(x) * (4x + 2)'],
     // Signed zeros and infinities.
-    ['y / -0', '-(1 / 0) * y'],
+    ['y / -0', 'y / -0'],
+    ['y / -0 + x - x', '-(1 / 0) * y'],
     // A zero's sign read off how it was made: x - x is +0, -0.5·(+0) is -0, x·0 has x's sign
     // (sqrt keeps it), so an odd negative power of it is Infinity with x's sign.
     ['atan2(x, -0.5 (x - x))', 'atan2(x, -0)'],
     ['1 / (x - x)', '1 / 0'],
     ['2 / sqrt(x * 0)', '1 / 0 / x'],
-    ['(-(x * 0))^-3', '-(1 / 0) / x^3'],
+    ['(-(x * 0))^-3 + y - y', '-(1 / 0) / x^3'],
     ['(x * 0)^-2', '1 / 0'],
     ['1 / 0^abs(e)', '1 / 0'],
     // Where the sign decides a value and follows an expression, the argument stays as written.
     ['atan2(y, x * 0)', 'atan2(y, x * 0)'],
     ['coth(-0 / 4)', 'coth(-0)'],
-    ['(y - 1) / 0', '1 / 0 * (y - 1)'],
+    ['(y - 1) / 0 + x - x', '1 / 0 * (y - 1)'],
     ['log2(0)^(1/3) * log2(0)^(2/3)', 'abs(log2(0))'],
   ])('%s → %s', (source, expected) => {
     expect(simplified(source)).toBe(expected);
@@ -152,7 +157,7 @@ describe('printed results', () => {
     // √(x²) = |x|, not x.
     ['(x^2)^(1/2)', 'abs(x)'],
     // x^(1/2) is Infinity at -Infinity where sqrt is NaN: the two stay apart.
-    ['x^0.5 * sqrt(x)', 'x^(1 / 2) * sqrt(x)'],
+    ['x^0.5 * sqrt(x) + y - y', 'x^(1 / 2) * sqrt(x)'],
     // Unequal coefficients: no common factor to take out of sin² + cos².
     ['2sin(x)^2 + cos(x)^2', 'cos(x)^2 + 2sin(x)^2'],
   ])('leaves %s as %s', (source, expected) => {
