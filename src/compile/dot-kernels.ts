@@ -109,4 +109,12 @@ function dotRows(out: Float64Array, c: number, A: Float64Array, a: number, sa: n
   else rowsApart(out, c, A, a, sa, ta, B, b, sb, tb, n, m);
 }
 
-export const DOT_KERNELS = { dotForward, dotAdjoint, dotRows };
+/** Row buffers by nesting depth (a loop over units inside another's body is one deeper): rows of
+ *  the same depth are never needed at once, and generated code never runs inside itself. */
+const POOL: Float64Array[] = [];
+function rowBuffer(depth: number, m: number): Float64Array {
+  if (!(POOL[depth]?.length >= m)) POOL[depth] = new Float64Array(Math.max(m, 2 * (POOL[depth]?.length ?? 0)));
+  return POOL[depth];
+}
+
+export const DOT_KERNELS = { dotForward, dotAdjoint, dotRows, rowBuffer };

@@ -141,7 +141,7 @@ export function matvecTrips(s: ForStmt, names: Names, active: ReadonlySet<string
     // The rows are work the trips would do: only where the budget allows all of it.
     `if (m > 0 && n > 0 && it + m * n <= B && ${[...new Set(tests)].join(' && ')}) {`,
     ...bases,
-    `${rows.out} = new Float64Array(m);`,
+    `${rows.out} = R.rowBuffer(${ROWS.size}, m);`,
     `R.dotRows(${rows.out}, ${String(found.c)}, ${A}, k0, s0, t0, ${B}, k1, s1, t1, n, m);`,
     '}',
     '}',

@@ -30,7 +30,7 @@ const CASES: readonly [string, string, Point][] = [
 ];
 
 /** The product written so that the kernel does not take it (1·a is a exactly, so is its partial). */
-const plain = (source: string) => source.replace(/z = z \+ (\w+\[)/g, 'z = z + 1 * $1');
+const plain = (source: string) => source.replace(/([yz]) = \1 \+ (\w+\[)/g, '$1 = $1 + 1 * $2');
 
 describe('a dot-product loop runs as kernel calls with the trips’ results', () => {
   it.each(CASES)('%s', (_, source, at) => {
@@ -95,6 +95,11 @@ const MATVEC: readonly [string, string, Point][] = [
   [
     'bounds from length and a scalar, two layers inside a loop over samples',
     'n = length(x)\nt = 0\nh = [0, 0, 0, 0, 0]\ng = [0, 0]\nfor s = 0:1 {\n  for j = 1:5 {\n    z = 0\n    for i = 2:n { z = z + w[(j - 1) * n + i + s] * x[i] }\n    h[j] = tanh(z)\n  }\n  for j = 1:2 {\n    z = 0\n    for i = 1:5 { z = z + w[30 + (j - 1) * 5 + i] * h[i] }\n    g[j] = z\n  }\n  t = t + g[1] * g[2]\n}\nreturn t',
+    { w: W, x: X },
+  ],
+  [
+    'a loop over units inside another’s body (both rows needed at once)',
+    't = 0\nfor j = 1:5 {\n  z = 0\n  for i = 1:6 { z = z + w[(j - 1) * 6 + i] * x[i] }\n  for k = 1:3 {\n    y = 0.5\n    for l = 1:4 { y = y + w[(k - 1) * 4 + l + j] * x[l] }\n    t = t + tanh(y) * z\n  }\n  t = t + tanh(z)\n}\nreturn t',
     { w: W, x: X },
   ],
   ['relu units, the first one’s row zero (units that are off: their adjoints skipped)', layer(4, 'w[(j - 1) * 6 + i] * x[i]', '0', 'relu'), { w: W.map((x, k) => (k < 6 ? 0 : x)), x: X }],
