@@ -46,4 +46,75 @@ function dotAdjoint(g: number, dA: Float64Array | null, A: Float64Array, a: numb
   else if (dB) axpyBack(g, dB, b, sb, A, a, sa, n);
 }
 
-export const DOT_KERNELS = { dotForward, dotAdjoint };
+/**
+ * m units' dot products, unit u's z = c + A[a + u·ta]·x[b] + A[a + u·ta + sa]·x[b + sb] + …, each
+ * added left to right as dotForward adds it, four units at a time: four independent chains of
+ * additions overlap, and each read of x serves all four. x is the same for every unit.
+ */
+function rowsShared(out: Float64Array, c: number, A: Float64Array, a: number, sa: number, ta: number, x: Float64Array, b: number, sb: number, n: number, m: number): void {
+  const t2 = 2 * ta;
+  const t3 = 3 * ta;
+  let u = 0;
+  for (; u + 4 <= m; u += 4) {
+    let z0 = c;
+    let z1 = c;
+    let z2 = c;
+    let z3 = c;
+    for (let k = 0, p = a + u * ta, q = b; k < n; k++, p += sa, q += sb) {
+      const v = x[q];
+      z0 = z0 + A[p] * v;
+      z1 = z1 + A[p + ta] * v;
+      z2 = z2 + A[p + t2] * v;
+      z3 = z3 + A[p + t3] * v;
+    }
+    out[u] = z0;
+    out[u + 1] = z1;
+    out[u + 2] = z2;
+    out[u + 3] = z3;
+  }
+  for (; u < m; u++) out[u] = dotForward(c, A, a + u * ta, sa, x, b, sb, n);
+}
+
+/** The same with both factors moving from unit to unit: four chains, no read shared. */
+function rowsApart(out: Float64Array, c: number, A: Float64Array, a: number, sa: number, ta: number, B: Float64Array, b: number, sb: number, tb: number, n: number, m: number): void {
+  let u = 0;
+  for (; u + 4 <= m; u += 4) {
+    let z0 = c;
+    let z1 = c;
+    let z2 = c;
+    let z3 = c;
+    for (let k = 0, p = a + u * ta, q = b + u * tb; k < n; k++, p += sa, q += sb) {
+      z0 = z0 + A[p] * B[q];
+      z1 = z1 + A[p + ta] * B[q + tb];
+      z2 = z2 + A[p + 2 * ta] * B[q + 2 * tb];
+      z3 = z3 + A[p + 3 * ta] * B[q + 3 * tb];
+    }
+    out[u] = z0;
+    out[u + 1] = z1;
+    out[u + 2] = z2;
+    out[u + 3] = z3;
+  }
+  for (; u < m; u++) out[u] = dotForward(c, A, a + u * ta, sa, B, b + u * tb, sb, n);
+}
+
+/**
+ * Every unit's trips of a loop over units around a dot-product loop (matvec.ts): out[u] is what
+ * dotForward gives unit u, from z = c, with A's first position a + u·ta and B's b + u·tb. Where
+ * only one factor moves with the unit, the other's reads are shared (x·y and y·x are the same
+ * double, so the factors may change places).
+ */
+function dotRows(out: Float64Array, c: number, A: Float64Array, a: number, sa: number, ta: number, B: Float64Array, b: number, sb: number, tb: number, n: number, m: number): void {
+  if (tb === 0) rowsShared(out, c, A, a, sa, ta, B, b, sb, n, m);
+  else if (ta === 0) rowsShared(out, c, B, b, sb, tb, A, a, sa, n, m);
+  else rowsApart(out, c, A, a, sa, ta, B, b, sb, tb, n, m);
+}
+
+/** Row buffers by nesting depth (a loop over units inside another's body is one deeper): rows of
+ *  the same depth are never needed at once, and generated code never runs inside itself. */
+const POOL: Float64Array[] = [];
+function rowBuffer(depth: number, m: number): Float64Array {
+  if (!(POOL[depth]?.length >= m)) POOL[depth] = new Float64Array(Math.max(m, 2 * (POOL[depth]?.length ?? 0)));
+  return POOL[depth];
+}
+
+export const DOT_KERNELS = { dotForward, dotAdjoint, dotRows, rowBuffer };

@@ -11,6 +11,17 @@ import { elementKey, hoist, valueAt } from './hoist';
 type ForStmt = Extract<Stmt, { kind: 'for' }>;
 type Read = Extract<Expr, { kind: 'index' }>;
 
+/** A row of z values computed before the loop over units around a dot-product loop (matvec.ts):
+ *  its JavaScript array, the outer loop's start and the outer counter's JavaScript name. */
+export interface Rows {
+  readonly out: string;
+  readonly lo: string;
+  readonly j: string;
+}
+
+/** Inner loops whose z a row holds, while the trips of the loop around them are being written. */
+export const ROWS = new Map<ForStmt, Rows>();
+
 export interface DotLoop {
   readonly s: ForStmt;
   readonly z: string;
@@ -52,6 +63,8 @@ export function dotTrips(d: DotLoop | undefined, names: Names, inside: ReadonlyS
     if (!d.reads.every((r) => scope.hoisted?.(elementKey(r.name, r.index)))) return plain();
     const z = names.js(d.z);
     const [a, b] = arrays(d, names);
+    const rows = ROWS.get(d.s);
+    const kernel = [...bases(d, names), `${z} = R.dotForward(${z}, ${a}, ${b}, n);`];
     return [
       'if (frac) {',
       ...plain(),
@@ -59,8 +72,8 @@ export function dotTrips(d: DotLoop | undefined, names: Names, inside: ReadonlyS
       'n = hi >= lo ? Math.floor(hi - lo) + 1 : 0;',
       `if ((it += n) > B) ${BAIL}`,
       'if (n > 0) {',
-      ...bases(d, names),
-      `${z} = R.dotForward(${z}, ${a}, ${b}, n);`,
+      // Where the loop around this one computed every unit's z (its row), the trips' value is there.
+      ...(rows ? [`if (${rows.out} !== null) ${z} = ${rows.out}[${rows.j} - ${rows.lo}];`, 'else {', ...kernel, '}'] : kernel),
       `${names.js(d.s.name)} = lo + n - 1;`,
       '}',
       '}',

@@ -9,6 +9,7 @@ import { partialOf } from '../primitives';
 import { dataBinding, inputBinding, activeVariables, isActive, returnsAtEnds, walk, withFinalReturn, type Kind } from './analyze';
 import { dotAdjointTrips, dotLoop, dotTrips } from './dot';
 import { condLines, fresh, indent, Names } from './emit';
+import { matvecTrips } from './matvec';
 import { argActive, BAIL, Flattener, leafGroups, type Arg, type Scalar, type Vec } from './flatten';
 import { nanPlan } from './nan';
 import { SOURCE } from './source';
@@ -286,7 +287,7 @@ class Reverse {
           return [...head, 'for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', push(js), `${js} = i;`, ...inner, '}', push('n'), '}'];
         }
         // The counter's old value is saved once; countedFor recomputes the rest.
-        return [...head, push(js), ...countedFor(this.names, s, defined, js, () => this.forward(s.body, new Set(inside))), '}'];
+        return [...head, push(js), ...matvecTrips(s, this.names, this.active, () => countedFor(this.names, s, defined, js, () => this.forward(s.body, new Set(inside)))), '}'];
       }
       case 'return': {
         const f = this.checked(defined);

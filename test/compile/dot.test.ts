@@ -30,7 +30,7 @@ const CASES: readonly [string, string, Point][] = [
 ];
 
 /** The product written so that the kernel does not take it (1·a is a exactly, so is its partial). */
-const plain = (source: string) => source.replace(/z = z \+ (\w+\[)/g, 'z = z + 1 * $1');
+const plain = (source: string) => source.replace(/([yz]) = \1 \+ (\w+\[)/g, '$1 = $1 + 1 * $2');
 
 describe('a dot-product loop runs as kernel calls with the trips’ results', () => {
   it.each(CASES)('%s', (_, source, at) => {
@@ -78,3 +78,104 @@ describe('errors inside a dot-product loop are the interpreter’s', () => {
     expect(outcome(() => d.gradient(compile(source), at))).toEqual(want);
   });
 });
+
+// Loops over units around a dot-product loop: every unit's z computed before the trips, four units
+// at a time, each unit's additions in its own order (matvec.ts, dot-kernels.ts's dotRows).
+const W = Array.from({ length: 48 }, (_, k) => (Math.sin(1.7 * k + 0.3) * (1 + (k % 5))) / 10);
+const X = [0.8, -1.1, 0.45, 2.3, -0.6, 1.9];
+const layer = (m: number, read: string, z0 = '0', f = 'tanh') =>
+  `t = 0\nh = [${new Array(m).fill(0).join(', ')}]\nfor j = 1:${m} {\n  z = ${z0}\n  for i = 1:6 { z = z + ${read} }\n  h[j] = ${f}(z + w[40 + j])\n  t = t + h[j] * h[j]\n}\nreturn t`;
+
+const MATVEC: readonly [string, string, Point][] = [
+  ['a row per unit by a shared input (7 units: four, then three one by one)', layer(7, 'w[(j - 1) * 6 + i] * x[i]'), { w: W, x: X }],
+  ['the shared factor first', layer(5, 'x[i] * w[(j - 1) * 6 + i]', '0.25'), { w: W, x: X }],
+  ['a column per unit (the transpose: stride 6 along i, 1 along j)', layer(6, 'w[(i - 1) * 6 + j] * x[i]'), { w: W, x: X }],
+  ['both factors moving with the unit', layer(4, 'w[(j - 1) * 6 + i] * w[2 * j + i]'), { w: W }],
+  ['both factors moving, the counter negated', layer(4, 'w[30 - j - i] * x[7 - i]'), { w: W, x: X }],
+  [
+    'bounds from length and a scalar, two layers inside a loop over samples',
+    'n = length(x)\nt = 0\nh = [0, 0, 0, 0, 0]\ng = [0, 0]\nfor s = 0:1 {\n  for j = 1:5 {\n    z = 0\n    for i = 2:n { z = z + w[(j - 1) * n + i + s] * x[i] }\n    h[j] = tanh(z)\n  }\n  for j = 1:2 {\n    z = 0\n    for i = 1:5 { z = z + w[30 + (j - 1) * 5 + i] * h[i] }\n    g[j] = z\n  }\n  t = t + g[1] * g[2]\n}\nreturn t',
+    { w: W, x: X },
+  ],
+  [
+    'a loop over units inside another’s body (both rows needed at once)',
+    't = 0\nfor j = 1:5 {\n  z = 0\n  for i = 1:6 { z = z + w[(j - 1) * 6 + i] * x[i] }\n  for k = 1:3 {\n    y = 0.5\n    for l = 1:4 { y = y + w[(k - 1) * 4 + l + j] * x[l] }\n    t = t + tanh(y) * z\n  }\n  t = t + tanh(z)\n}\nreturn t',
+    { w: W, x: X },
+  ],
+  ['relu units, the first one’s row zero (units that are off: their adjoints skipped)', layer(4, 'w[(j - 1) * 6 + i] * x[i]', '0', 'relu'), { w: W.map((x, k) => (k < 6 ? 0 : x)), x: X }],
+];
+
+describe('a loop over units around a dot-product loop computes every unit’s z with the trips’ results', () => {
+  it.each(MATVEC)('%s', (_, source, at) => {
+    const vectors = Object.keys(at);
+    expect(generated(source, vectors)).toContain('R.dotRows(');
+    const got = d.gradient(compile(source), at);
+    const trips = d.gradient(compile(plain(source)), at);
+    const tape = d.gradient(compile(source), at, { engine: 'interpreted' });
+    expect(got.stats.engine).toBe('compiled');
+    expect(got.value).toBe(trips.value);
+    expect(got.result).toEqual(trips.result);
+    expect(got.value).toBe(tape.value);
+    got.result.forEach((g, i) => expect(Math.abs(g - tape.result[i])).toBeLessThanOrEqual(1e-14 * Math.max(1, Math.abs(tape.result[i]))));
+  });
+
+  it.each([
+    ['z starts from a variable', layer(4, 'w[(j - 1) * 6 + i] * x[i]', 'x[1]')],
+    ['the body writes a factor', layer(4, 'w[(j - 1) * 6 + i] * x[i]').replace('h[j] = ', 'x[j] = 1\n  h[j] = ')],
+    ['an index reads a scalar the body changes', layer(4, 'w[(j - 1) * 6 + i + c] * x[i]').replace('t = 0\n', 't = 0\nc = 0\n').replace('  z = 0\n', '  c = 0\n  z = 0\n')],
+    ['the inner bounds move with the unit (a triangle)', layer(4, 'w[(j - 1) * 6 + i] * x[i]').replace('for i = 1:6', 'for i = 1:j + 2')],
+    ['a product of the two counters in an index', layer(4, 'w[j * i] * x[i]')],
+  ])('is not taken where %s, and the results are still the trips’', (_, source) => {
+    const at = { w: W, x: X };
+    expect(generated(source, ['w', 'x'])).not.toContain('R.dotRows(');
+    const got = d.gradient(compile(source), at);
+    const trips = d.gradient(compile(plain(source)), at);
+    expect(got.value).toBe(trips.value);
+    expect(got.result).toEqual(trips.result);
+  });
+
+  it('gives the trips’ results with a fractional start of the units’ loop (no rows) and a fractional end of the inner loop', () => {
+    for (const source of [layer(4, 'w[(j - 1) * 6 + i] * x[i]').replace('for j = 1:4', 'for j = 0.5:3.5').replace('(j - 1)', '(j - 0.5)'), layer(4, 'w[(j - 1) * 6 + i] * x[i]').replace('for i = 1:6', 'for i = 1:5.5')]) {
+      const at = { w: W, x: X };
+      const got = outcome(() => d.gradient(compile(source), at));
+      const tape = outcome(() => d.gradient(compile(source), at, { engine: 'interpreted' }));
+      if ('code' in tape) expect(got).toEqual(tape);
+      else {
+        const g = got as typeof tape;
+        expect(g.value).toBe(d.gradient(compile(plain(source)), at).value);
+        expect(g.result).toEqual(d.gradient(compile(plain(source)), at).result);
+      }
+    }
+  });
+});
+
+describe('errors inside a loop over units are the interpreter’s', () => {
+  it.each([
+    ['the last unit’s last read past the end', layer(7, 'w[(j - 1) * 6 + i + 1] * x[i]'), { w: W.slice(0, 42), x: X }],
+    ['the first unit’s first read before the start', layer(4, 'w[(j - 2) * 6 + i] * x[i]'), { w: W, x: X }],
+    ['inf − inf in the third unit', layer(4, 'w[(j - 1) * 6 + i] * x[i]'), { w: W.map((x, k) => (k === 12 ? 1e308 * 10 : k === 13 ? -1e308 * 10 : x)), x: [1, 1, 1, 1, 1, 1] }],
+  ] as const)('%s', (_, source, at) => {
+    expect(generated(source, Object.keys(at))).toContain('R.dotRows(');
+    const want = outcome(() => d.gradient(compile(source), at, { engine: 'interpreted' }));
+    expect(want).toHaveProperty('code');
+    expect(outcome(() => d.gradient(compile(source), at))).toEqual(want);
+  });
+
+  it('the iteration budget: the rows are not computed past it, and the bail is the interpreter’s', () => {
+    const source = layer(7, 'w[(j - 1) * 6 + i] * x[i]');
+    const at = { w: W, x: X };
+    for (const maxIterations of [5, 30, 47, 48, 49, 60]) {
+      const want = outcome(() => d.gradient(compile(source), at, { engine: 'interpreted', maxIterations }));
+      const got = outcome(() => d.gradient(compile(source), at, { maxIterations }));
+      if ('code' in want) expect(got).toEqual(want);
+      else expect((got as typeof want).value).toBe(want.value);
+    }
+  });
+});
+
+/** The reverse-mode source generated for a program over the given vector inputs. */
+function generated(source: string, vectors: readonly string[]): string {
+  const program = parse(source);
+  const kinds = variableKinds(program, new Map(vectors.map((n) => [n, 'vector'] as const)));
+  return reverseSource(program, vectors, kinds);
+}
