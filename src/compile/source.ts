@@ -61,11 +61,12 @@ export function callSource(p: Primitive, args: readonly string[]): string {
 /** Ops whose row returns NaN whenever an argument is NaN, so a NaN inside an expression of them
  *  reaches the expression's value and one check there suffices. Others (pow(NaN, 0) = 1,
  *  heaviside, relu, hypot with an infinity, nthRoot) get their arguments checked. */
-const MASKING = new Set(['pow', 'nthRoot', 'hypot', 'heaviside', 'relu']);
 export function propagatesNaN(p: Primitive, args: readonly string[]): boolean {
   // x^c for a literal c ≠ 0 is NaN whenever x is.
   if (p.name === 'pow') return (literalValue(args[1]) ?? 0) !== 0;
-  return !MASKING.has(p.name);
+  // The row's fact, tested both ways against its fn (test/diff/facts.test.ts): the NaN analysis
+  // (nan.ts) is sound only if every row that can turn a NaN into a number says so.
+  return !p.masksNaN;
 }
 
 /** Source text as values of the rules' algebra, folding literal arithmetic (exact: the same
