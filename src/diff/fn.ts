@@ -90,7 +90,7 @@ export function layoutOf(fn: Fn, at: Point): Layout {
     if (v === undefined) throw new EvalError('missing-input', `no value given for the input '${name}'`);
     const values = typeof v === 'number' ? [v] : v;
     if (!(Array.isArray(values) || values instanceof Float64Array) || !allFinite(values)) {
-      throw new EvalError('type', `input '${name}' must be a finite number or a vector of them, got ${JSON.stringify(v)}`);
+      throw new EvalError('type', `input '${name}' must be a finite number or a vector of them, got ${described(v)}`);
     }
     const size = typeof v === 'number' ? null : values.length;
     entries.push({ name, size, offset });
@@ -107,6 +107,18 @@ export function layoutOf(fn: Fn, at: Point): Layout {
   }
   const key = entries.map((e) => `${e.name}:${e.size ?? 's'}`).join(',');
   return { entries, n: offset, key };
+}
+
+/** What a bad input is, in a few words: NaN and Infinity by name (JSON would print null), a
+ *  vector by its first bad element, not its whole text (it may hold 10⁶ numbers). */
+function described(v: unknown): string {
+  const one = (x: unknown) => (typeof x === 'number' ? String(x) : typeof x === 'string' ? JSON.stringify(x) : x === null ? 'null' : typeof x);
+  if (!Array.isArray(v) && !(v instanceof Float64Array)) return typeof v === 'object' && v !== null ? 'an object' : one(v);
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (typeof x !== 'number' || !Number.isFinite(x)) return `${one(x)} as element ${i + 1} of ${v.length}`;
+  }
+  return 'a vector';
 }
 
 function allFinite(values: ArrayLike<unknown>): boolean {

@@ -147,3 +147,27 @@ describe('a single Float64Array input, as the compiled gradient is timed', () =>
     expect(Array.from(a)).toEqual(gradient(fn, { x: Array.from(x) }).x);
   });
 });
+
+describe('a bad point is named in a few words', () => {
+  const msg = (v: unknown) => {
+    try {
+      gradient('sum(v)', { v: v as number[] });
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('accepted');
+  };
+  it.each([
+    [Number.NaN, 'got NaN'],
+    [-Infinity, 'got -Infinity'],
+    ['2', 'got "2"'],
+    [[1, 'a'], 'got "a" as element 2 of 2'],
+  ])('%j: %s', (v, said) => {
+    expect(msg(v)).toBe(`input 'v' must be a finite number or a vector of them, ${said}`);
+  });
+  it('a long vector by its first bad element, not its whole text', () => {
+    const v = new Float64Array(200_000).fill(1);
+    v[150_000] = Number.NaN;
+    expect(msg(v)).toBe("input 'v' must be a finite number or a vector of them, got NaN as element 150001 of 200000");
+  });
+});
