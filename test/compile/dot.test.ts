@@ -32,8 +32,8 @@ const CASES: readonly [string, string, Point][] = [
 /** The product written so that the kernel does not take it (1·a is a exactly, so is its partial). */
 const plain = (source: string) => source.replace(/([yz]) = \1 \+ (\w+\[)/g, '$1 = $1 + 1 * $2');
 
-describe('a dot-product loop runs as kernel calls with the trips’ results', () => {
-  it.each(CASES)('%s', (_, source, at) => {
+/** The compiled engine's answer equals the written-out trips' to the bit, and the interpreted engine's within 1e-14. */
+function expectTripsResults(source: string, at: Parameters<typeof d.gradient>[1]): void {
     const got = d.gradient(compile(source), at);
     const trips = d.gradient(compile(plain(source)), at);
     const tape = d.gradient(compile(source), at, { engine: 'interpreted' });
@@ -42,6 +42,11 @@ describe('a dot-product loop runs as kernel calls with the trips’ results', ()
     expect(got.result).toEqual(trips.result);
     expect(got.value).toBe(tape.value);
     got.result.forEach((g, i) => expect(Math.abs(g - tape.result[i])).toBeLessThanOrEqual(1e-14 * Math.max(1, Math.abs(tape.result[i]))));
+}
+
+describe('a dot-product loop runs as kernel calls with the trips’ results', () => {
+  it.each(CASES)('%s', (_, source, at) => {
+    expectTripsResults(source, at);
   });
 
   it('is what the generated code calls for such a loop, and not for the written-out product', () => {
@@ -109,14 +114,7 @@ describe('a loop over units around a dot-product loop computes every unit’s z 
   it.each(MATVEC)('%s', (_, source, at) => {
     const vectors = Object.keys(at);
     expect(generated(source, vectors)).toContain('R.dotRows(');
-    const got = d.gradient(compile(source), at);
-    const trips = d.gradient(compile(plain(source)), at);
-    const tape = d.gradient(compile(source), at, { engine: 'interpreted' });
-    expect(got.stats.engine).toBe('compiled');
-    expect(got.value).toBe(trips.value);
-    expect(got.result).toEqual(trips.result);
-    expect(got.value).toBe(tape.value);
-    got.result.forEach((g, i) => expect(Math.abs(g - tape.result[i])).toBeLessThanOrEqual(1e-14 * Math.max(1, Math.abs(tape.result[i]))));
+    expectTripsResults(source, at);
   });
 
   it.each([
