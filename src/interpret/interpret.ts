@@ -56,7 +56,7 @@ class Run<T> {
     for (const given of Object.keys(inputs)) {
       if (!names.has(given)) {
         const list = wanted.length ? wanted.map((u) => u.name).join(', ') : 'none';
-        throw new EvalError('unknown-input', `'${given}' is not an input of this program (its inputs: ${list})`);
+        throw new EvalError('unknown-input', `'${given}' is not an input of this program (its inputs: ${list}); leave '${given}' out of the point, or use it in the program to make it an input`);
       }
     }
     for (const use of wanted) {

@@ -138,8 +138,8 @@ describe('errors', () => {
   });
 
   it('names the inputs when given one the program lacks', () => {
-    expect(caught(() => evaluate('x + y', { x: 1, y: 2, z: 3 }), EvalError).message).toBe("'z' is not an input of this program (its inputs: x, y)");
-    expect(caught(() => evaluate('1', { z: 3 }), EvalError).message).toBe("'z' is not an input of this program (its inputs: none)");
+    expect(caught(() => evaluate('x + y', { x: 1, y: 2, z: 3 }), EvalError).message).toBe("'z' is not an input of this program (its inputs: x, y); leave 'z' out of the point, or use it in the program to make it an input");
+    expect(caught(() => evaluate('1', { z: 3 }), EvalError).message).toBe("'z' is not an input of this program (its inputs: none); leave 'z' out of the point, or use it in the program to make it an input");
   });
 });
 
