@@ -1,6 +1,6 @@
 // `evaluate`: a program or expression on float64 inputs; a compiled Fn runs its generated primal.
 import type { Program } from './ast';
-import { compiledFor, compiledValue, refusal } from './compile/engine';
+import { compiledFor, compiledValue, compiledValueUntested, NOT_FINITE, refusal } from './compile/engine';
 import { plainPoint, type Fn, type Point } from './diff/fn';
 import type { Engine } from './diff/types';
 import { EvalError } from './errors';
@@ -20,12 +20,14 @@ export interface EvaluateOptions extends RunOptions, CompileOptions {
 export function evaluate(source: FnLike, inputs: Inputs | Point = {}, options: EvaluateOptions = {}): number | number[] {
   // Inputs the layout cannot hold (infinite, missing, unknown) go to the interpreter, whose
   // answer or error is the contract.
-  const plain = typeof source === 'object' && source.kind === 'fn' && source.program && refusal(source, options.engine) === undefined ? plainPoint(source, inputs) : undefined;
+  // A single Float64Array input is tested by the primal's own reads where they cover it, else
+  // by one pass (compiledValueUntested); a non-finite one takes the interpreter, as above.
+  const plain = typeof source === 'object' && source.kind === 'fn' && source.program && refusal(source, options.engine) === undefined ? plainPoint(source, inputs, undefined, true) : undefined;
   if (plain) {
     const c = compiledFor(source as Fn, plain.layout);
     if (typeof c !== 'string') {
-      const v = compiledValue(source as Fn, plain.layout, c, plain.x, options.maxIterations);
-      return typeof v === 'number' ? v : Array.from(v);
+      const v = plain.checked ? compiledValue(source as Fn, plain.layout, c, plain.x, options.maxIterations) : compiledValueUntested(source as Fn, plain.layout, c, plain.x, options.maxIterations);
+      if (v !== NOT_FINITE) return typeof v === 'number' ? v : Array.from(v);
     }
   }
   const program: Program | null = compile(source, options).program;

@@ -5,6 +5,7 @@ import { FNS } from './source';
 import { hoist } from './hoist';
 import type { Kind } from './analyze';
 import type { NaNPlan } from './nan';
+import type { Cover } from './cover';
 import { BAIL as BAIL_STMT, Flattener, type Scope } from './flatten';
 import { BAIL, RUNTIME } from './runtime';
 
@@ -23,6 +24,8 @@ export class Names {
     readonly kinds: ReadonlyMap<string, Kind>,
     /** The primal's NaN plan (nan.ts); the other generators test every assignment. */
     readonly nan: NaNPlan = { untested: new Set(), dirty: new Set() },
+    /** The element reads that test the input point (cover.ts). */
+    readonly cover?: Cover,
   ) {
     let i = 0;
     for (const name of kinds.keys()) this.names.set(name, /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `v_${name}` : `v${i}`), i++;
@@ -39,7 +42,8 @@ export class Names {
   scope(defined: ReadonlySet<string>): Scope {
     const hoisted = this.hoisted;
     const dirty = this.nan.dirty;
-    return { js: (n) => this.js(n), kind: (n) => this.kinds.get(n), defined: (n) => defined.has(n), hoisted: (key) => hoisted.has(key), dirty: (n) => dirty.has(n) };
+    const covered = this.cover?.keys;
+    return { js: (n) => this.js(n), kind: (n) => this.kinds.get(n), defined: (n) => defined.has(n), hoisted: (key) => hoisted.has(key), dirty: (n) => dirty.has(n), covered: (key) => covered?.has(key) ?? false };
   }
 
   /** A `for` loop's trips as code, `trips` writing them (called once or twice). Where the loop's

@@ -4,7 +4,7 @@
 import { EvalError, UsageError } from '../errors';
 import { float } from '../interpret/domain';
 import { DEFAULT_MAX_ITERATIONS } from '../interpret/interpret';
-import type { Fn, Layout } from '../diff/fn';
+import { finiteTyped, type Fn, type Layout } from '../diff/fn';
 import type { Engine } from '../diff/types';
 import { run as runInterpreter } from '../diff/trace';
 import { Refused, variableKinds, type Kind } from './analyze';
@@ -105,10 +105,12 @@ export function primalOf(fn: Fn, c: Compiled): PrimalCode {
 
 /** Runs generated code; where it bails, the interpreter reruns f at x and raises the error the
  *  interpreter raises (it must: generated code bails only where the interpreter fails). */
-export function orInterpreter<T>(fn: Fn, layout: Layout, x: Float64Array, budget: number | undefined, run: () => T): T {
+export function orInterpreter<T>(fn: Fn, layout: Layout, x: Float64Array, budget: number | undefined, run: () => T, verify?: () => void): T {
   try {
     return run();
   } catch (err) {
+    // A point not yet tested is tested first: a non-finite one gets the point's own error.
+    verify?.();
     if (err !== BAIL) throw err;
     runInterpreter(fn, layout, float, (j) => x[j], { maxIterations: budget ?? DEFAULT_MAX_ITERATIONS });
     throw new EvalError('domain', 'generated code and the interpreter disagree at this point; please report it');
@@ -119,6 +121,25 @@ export function orInterpreter<T>(fn: Fn, layout: Layout, x: Float64Array, budget
 export function compiledValue(fn: Fn, layout: Layout, c: Compiled, x: Float64Array, budget?: number): number | Float64Array {
   const primal = primalOf(fn, c);
   return orInterpreter(fn, layout, x, budget, () => primal(x, c.off, c.len, budget ?? DEFAULT_MAX_ITERATIONS));
+}
+
+/** NOT_FINITE: the point held a non-finite element (the caller answers as for any such point). */
+export const NOT_FINITE: unique symbol = Symbol('a non-finite point');
+
+/** `compiledValue` at a point whose values nobody has tested yet: the primal tests the elements
+ *  its loops read (cover.ts), and where it cannot vouch for all of them, or fails, one pass does. */
+export function compiledValueUntested(fn: Fn, layout: Layout, c: Compiled, x: Float64Array, budget?: number): number | Float64Array | typeof NOT_FINITE {
+  const primal = primalOf(fn, c);
+  const V = { ok: false };
+  let v: number | Float64Array;
+  try {
+    v = primal(x, c.off, c.len, budget ?? DEFAULT_MAX_ITERATIONS, V);
+  } catch (err) {
+    if (!finiteTyped(x)) return NOT_FINITE;
+    if (err !== BAIL) throw err;
+    return compiledValue(fn, layout, c, x, budget);
+  }
+  return V.ok || finiteTyped(x) ? v : NOT_FINITE;
 }
 
 export function reverseOf(fn: Fn, c: Compiled): ReverseCode | string {
@@ -209,24 +230,32 @@ export function compiledPullback(
   code: ReverseCode,
   x: Float64Array,
   budget: number | undefined,
-  cotangent: (value: number | Float64Array) => Float64Array,
+  cotangent: (value: number | Float64Array, finite?: boolean) => Float64Array,
   /** Write into a buffer kept per shape (zeroed here) rather than a new one: for a caller that
    *  copies `grad` out before its next call. */
   reuse = false,
   /** Write into the caller's buffer of n entries (zeroed here) instead. */
   into?: Float64Array,
+  /** For a point nobody has tested yet: throws the point's error where it is not finite, run
+   *  where the forward sweep cannot vouch for every element (cover.ts) and where the code fails. */
+  verify?: () => void,
 ): { value: number | Float64Array; grad: Float64Array; pushed: number } {
   const st = stateOf(c);
-  st.seed = cotangent;
+  if (into && into.length !== layout.n) throw new UsageError(`out has ${into.length} entries; the answer has ${layout.n}`);
+  // The caller's buffer is zeroed between the sweeps (only the adjoint sweep writes it), once the
+  // point has passed its test: a refused point leaves it as it was.
+  st.seed = verify || into ? (v, finite) => {
+    if (!finite) verify?.();
+    into?.fill(0);
+    return cotangent(v, finite);
+  } : cotangent;
   st.O.length = 0;
   let grad: Float64Array;
-  if (into) {
-    if (into.length !== layout.n) throw new UsageError(`out has ${into.length} entries; the answer has ${layout.n}`);
-    (grad = into).fill(0);
-  } else if (reuse && st.G?.length === layout.n) (grad = st.G).fill(0);
+  if (into) grad = into;
+  else if (reuse && st.G?.length === layout.n) (grad = st.G).fill(0);
   else grad = new Float64Array(layout.n);
   if (reuse) st.G = grad;
-  const value = orInterpreter(fn, layout, x, budget, () => code(x, c.off, c.len, budget ?? DEFAULT_MAX_ITERATIONS, st, grad));
+  const value = orInterpreter(fn, layout, x, budget, () => code(x, c.off, c.len, budget ?? DEFAULT_MAX_ITERATIONS, st, grad), verify);
   return { value, grad, pushed: st.pushed };
 }
 

@@ -33,6 +33,8 @@ export interface Scope {
   /** Whether the variable may hold a NaN no test has seen (see nan.ts): its reads at tested
    *  points are tested. */
   dirty?(name: string): boolean;
+  /** Whether this element read adds its finiteness test to IC (see cover.ts). */
+  covered?(key: string): boolean;
 }
 
 export class Flattener {
@@ -124,6 +126,7 @@ export class Flattener {
         if (this.checked && !this.scope.hoisted?.(key)) this.lines.push(`if (!(${slot} >>> 0 === ${slot} && ${slot} < ${v}.length)) ${BAIL}`);
         const val = this.tmp();
         this.lines.push(`const ${val} = ${v}[${slot}];`);
+        if (this.checked && this.scope.covered?.(key)) this.lines.push(`IC += ${val} - ${val};`);
         const n: Scalar = { t: 'index', name: e.name, slot, val };
         this.elements.set(key, n);
         return n;

@@ -2,7 +2,7 @@
 // where asked (`engine: 'interpreted'`) or where the compiler does not cover the function, with
 // the stats saying which engine ran and why.
 import { requireLength, requireScalar } from '../diff/common';
-import { flatten, layoutOf, plainPoint, toArray, typedPoint, type Fn, type Layout, type Point } from '../diff/fn';
+import { finiteTyped, flatten, layoutOf, plainPoint, toArray, typedPoint, type Fn, type Layout, type Point } from '../diff/fn';
 import { trace, valueAt } from '../diff/trace';
 import type { Answer, Differentiator, Options, Stats } from '../diff/types';
 import { DEFAULT_MAX_ITERATIONS } from '../interpret/interpret';
@@ -87,23 +87,31 @@ function scratch(f: Fn, n: number): Float64Array {
 }
 
 /** The compiled code for f at this point, or why there is none. */
-export function setup(f: Fn, at: Point): { layout: Layout; c: Compiled; x: Float64Array } | string {
+export function setup(f: Fn, at: Point, trust = false): { layout: Layout; c: Compiled; x: Float64Array; checked: boolean } | string {
   // One pass checks and copies a plain point; anything else takes layoutOf, which names the fault.
-  const plain = plainPoint(f, at, (n) => scratch(f, n));
+  // With `trust`, a single Float64Array input is left for the caller to test (plainPoint).
+  const plain = plainPoint(f, at, (n) => scratch(f, n), trust);
   const layout = plain?.layout ?? layoutOf(f, at);
   const c = compiledFor(f, layout);
-  if (typeof c === 'string') return c;
-  return { layout, c, x: plain?.x ?? flatten(layout, at) };
+  if (typeof c === 'string') {
+    if (plain && !plain.checked && !finiteTyped(plain.x)) layoutOf(f, at);
+    return c;
+  }
+  return { layout, c, x: plain?.x ?? flatten(layout, at), checked: plain?.checked ?? true };
 }
 
 /** `setup`, then the code of one mode (`reverseOf`, `forwardOf`, `hvpOf`: part `mode` of the
  *  compiled code), with the milliseconds this call spent generating it (0 once cached). */
-export function generatedFor<T>(f: Fn, at: Point, mode: string, codeOf: (f: Fn, c: Compiled) => T | string): { layout: Layout; c: Compiled; x: Float64Array; code: T; compileMs: number } | string {
-  const s = setup(f, at);
+export function generatedFor<T>(f: Fn, at: Point, mode: string, codeOf: (f: Fn, c: Compiled) => T | string, trust = false): { layout: Layout; c: Compiled; x: Float64Array; checked: boolean; code: T; compileMs: number } | string {
+  const s = setup(f, at, trust);
   if (typeof s === 'string') return s;
   const before = s.c.compileMs[mode];
   const code = codeOf(f, s.c);
-  if (typeof code === 'string') return code;
+  if (typeof code === 'string') {
+    // Refused: the interpreters take the call, on a point tested as before.
+    if (!s.checked && !finiteTyped(s.x)) layoutOf(f, at);
+    return code;
+  }
   return { ...s, code, compileMs: before === undefined ? s.c.compileMs[mode] : 0 };
 }
 
@@ -111,9 +119,14 @@ export const shaped = (v: number | Float64Array): number | number[] => (typeof v
 const outputs = (v: number | Float64Array): number => (typeof v === 'number' ? 1 : v.length);
 
 function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) => Float64Array[] | null, first: (value: number | Float64Array) => Float64Array): { value: number | number[]; rows: (number[] | Float64Array)[]; stats: Stats } | string {
-  const g = generatedFor(f, at, 'reverse', reverseOf);
+  // A Float64Array point is tested by the forward sweep's reads where they cover it (cover.ts),
+  // otherwise by one pass (`verify`), which throws the error layoutOf gives any non-finite point.
+  const g = generatedFor(f, at, 'reverse', reverseOf, true);
   if (typeof g === 'string') return g;
   const { layout, c, x, code, compileMs } = g;
+  const verify = g.checked ? undefined : () => {
+    if (!finiteTyped(x)) layoutOf(f, at);
+  };
   let m = 0;
   // A typed answer is a fresh buffer the sweep accumulates into (zeroed by its allocation),
   // scanned once; a plain one is copied out of the buffer kept per shape, scanned in the copy.
@@ -124,7 +137,7 @@ function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) =
   const r0 = compiledPullback(f, layout, c, code, x, options.maxIterations, (v) => {
     m = outputs(v);
     return first(v);
-  }, !typed, into);
+  }, !typed, into, verify);
   const rows = [own(r0.grad)];
   for (const w of cotangents(m) ?? []) rows.push(own(compiledPullback(f, layout, c, code, x, options.maxIterations, () => w, !typed).grad));
   if (rows.every((r) => FINITE.has(r))) FINITE.add(rows);

@@ -6,21 +6,25 @@ import type { Program, Stmt } from '../ast';
 import { dataBinding, inputBinding, withFinalReturn, type Kind } from './analyze';
 import { BAIL, Flattener } from './flatten';
 import { nanPlan } from './nan';
+import { coverHead, coverLines, coverOk, coverPlan } from './cover';
 import { fresh, ifLines, indent, Names, whileLines } from './emit';
 
-/** (x, off, len, B): the flat point, each input's offset and length, the iteration budget. */
-export type PrimalCode = (x: Float64Array, off: Int32Array, len: Int32Array, budget: number) => number | Float64Array;
+/** (x, off, len, B, V): the flat point, each input's offset and length, the iteration budget, and
+ *  where to say whether the code found every element of the point finite (cover.ts). */
+export type PrimalCode = (x: Float64Array, off: Int32Array, len: Int32Array, budget: number, V?: { ok: boolean }) => number | Float64Array;
 
 /** Source of the primal for inputs `inputs` (in layout order) of the given kinds. */
 export function primalSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>, data: readonly string[] = []): string {
   const body = withFinalReturn(program);
-  const names = new Names(kinds, nanPlan(body, kinds));
+  const cover = coverPlan(body, inputs, kinds);
+  const names = new Names(kinds, nanPlan(body, kinds), cover);
   const gen = new Primal(names);
   const defined = new Set([...inputs, ...data]);
   const head = [...inputs.map((name, i) => `${names.js(name)} = ${inputBinding(program, name, kinds.get(name), i)};`), ...data.map((name) => `${names.js(name)} = ${dataBinding(program, name)};`)];
   const lines = [
-    'return function primal(x, off, len, B) {',
+    'return function primal(x, off, len, B, V) {',
     'let it = 0;',
+    ...coverHead(cover),
     names.all().length ? `let ${names.all().join(', ')};` : '',
     ...head,
     ...gen.block(body, defined),
@@ -84,6 +88,7 @@ class Primal {
           ...f.lines,
           `const lo = ${lo.val}, hi = ${hi.val};`,
           `if (!Number.isFinite(lo) || !Number.isFinite(hi)) ${BAIL}`,
+          ...coverLines(this.names.cover, s),
           ...this.names.forLoop(s, defined, () => ['for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, `${js(s.name)} = i;`, ...this.block(s.body, new Set(inner)), '}']),
           '}',
         ];
@@ -91,7 +96,8 @@ class Primal {
       case 'return': {
         const f = this.flat(defined);
         const value = f.result(s.value);
-        return ['{', ...f.lines, `return ${value};`, '}'];
+        const ok = this.names.cover ? [`if (V !== undefined) V.ok = ${coverOk(this.names.cover)};`] : [];
+        return ['{', ...f.lines, ...ok, `return ${value};`, '}'];
       }
       case 'expr':
         return this.flat(defined).statement(s.value);

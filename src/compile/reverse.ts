@@ -12,6 +12,7 @@ import { condLines, fresh, indent, Names } from './emit';
 import { matvecTrips } from './matvec';
 import { argActive, BAIL, Flattener, leafGroups, type Arg, type Scalar, type Vec } from './flatten';
 import { nanPlan } from './nan';
+import { coverHead, coverLines, coverOk, coverPlan } from './cover';
 import { SOURCE } from './source';
 
 /** What a reverse run keeps between calls: its stacks (reused, grown as needed) and the seed. */
@@ -19,7 +20,7 @@ export interface ReverseState {
   S: Float64Array;
   O: unknown[];
   /** The cotangent for the output just computed (checked against its size by the caller). */
-  seed: (value: number | Float64Array) => Float64Array;
+  seed: (value: number | Float64Array, finite: boolean) => Float64Array;
   /** Stack entries the last forward sweep pushed. */
   pushed: number;
   /** A gradient buffer reused between calls that copy it out (compiledPullback's `reuse`). */
@@ -74,7 +75,9 @@ const POP = 'S[--sp]';
 
 export function reverseSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>, data: readonly string[] = []): string {
   const body = returnsAtEnds(withFinalReturn(program));
-  const names = new Names(kinds, nanPlan(body, kinds, false));
+  // The forward sweep's plain loops test the point's elements (not the dot-product kernels').
+  const cover = coverPlan(body, inputs, kinds, (s) => !accumulation(s, kinds));
+  const names = new Names(kinds, nanPlan(body, kinds, false), cover);
   const active = activeVariables(program, data);
   const g = new Reverse(names, active, kinds);
   // A first pass over the adjoint sweep finds the scalars it reads; the others are never saved.
@@ -90,13 +93,14 @@ export function reverseSource(program: Program, inputs: readonly string[], kinds
     'let it = 0, sp = 0, S = st.S;',
     'const O = st.O;',
     'let RES;',
+    ...coverHead(cover),
     names.all().length ? `let ${names.all().join(', ')};` : '',
     ...head,
     '// Forward sweep.',
     ...g.forward(body, new Set([...inputs, ...data])),
     `if (RES === undefined) ${BAIL}`,
     'st.pushed = sp;',
-    'const W = st.seed(RES);',
+    `const W = st.seed(RES, ${coverOk(cover)});`,
     '// Adjoint sweep.',
     ...adjoints.map((n) => {
       const js = names.js(n);
@@ -287,7 +291,7 @@ class Reverse {
           return [...head, 'for (let i = lo; i <= hi; i++) {', `if (++it > B) ${BAIL}`, 'n++;', push(js), `${js} = i;`, ...inner, '}', push('n'), '}'];
         }
         // The counter's old value is saved once; countedFor recomputes the rest.
-        return [...head, push(js), ...matvecTrips(s, this.names, this.active, () => countedFor(this.names, s, defined, js, () => this.forward(s.body, new Set(inside)))), '}'];
+        return [...head, ...coverLines(this.names.cover, s), push(js), ...matvecTrips(s, this.names, this.active, () => countedFor(this.names, s, defined, js, () => this.forward(s.body, new Set(inside)))), '}'];
       }
       case 'return': {
         const f = this.checked(defined);

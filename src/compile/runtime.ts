@@ -117,5 +117,19 @@ function dense(d: Float64Array, lo: number, hi: number, n: number, W: number): F
   return out;
 }
 
-export const RUNTIME = { accumulate, coefficient, apply, cat, sum, dot, max, min, winner, grow, partials, widen, dense, ...DOT_KERNELS };
+/** Whether the 1-based ranges [a, b] in pairs cover 1 … n (see cover.ts). */
+function covered(ranges: readonly number[], n: number): boolean {
+  if (ranges.length === 2) return ranges[0] <= 1 && ranges[1] >= n;
+  const pairs: [number, number][] = [];
+  for (let k = 0; k < ranges.length; k += 2) pairs.push([ranges[k], ranges[k + 1]]);
+  pairs.sort((p, q) => p[0] - q[0]);
+  let next = 1;
+  for (const [a, b] of pairs) {
+    if (a > next) return false;
+    if (b + 1 > next) next = b + 1;
+  }
+  return next > n;
+}
+
+export const RUNTIME = { covered, accumulate, coefficient, apply, cat, sum, dot, max, min, winner, grow, partials, widen, dense, ...DOT_KERNELS };
 export type Runtime = typeof RUNTIME;

@@ -144,9 +144,10 @@ export function flatten(layout: Layout, at: Point): Float64Array {
 
 /** The layout and the flat point in one pass over the values, or undefined where the point is not
  *  plain (a missing, unknown or non-finite input: layoutOf names it). One Float64Array input is
- *  the flat point itself, not a copy: generated code and the interpreter only read it. `alloc`
+ *  the flat point itself, not a copy: generated code and the interpreter only read it; with
+ *  `trust` its values are left unchecked (`checked` false) for the caller to test. `alloc`
  *  gives the buffer for a copy (every slot is written). */
-export function plainPoint(fn: Fn, at: Point, alloc: (n: number) => Float64Array = (n) => new Float64Array(n)): { layout: Layout; x: Float64Array } | undefined {
+export function plainPoint(fn: Fn, at: Point, alloc: (n: number) => Float64Array = (n) => new Float64Array(n), trust = false): { layout: Layout; x: Float64Array; checked: boolean } | undefined {
   const inputs = fn.inputs;
   let count = 0;
   for (const name in at) if (Object.prototype.hasOwnProperty.call(at, name)) count++;
@@ -154,9 +155,11 @@ export function plainPoint(fn: Fn, at: Point, alloc: (n: number) => Float64Array
   if (inputs.length === 1) {
     const v = at[inputs[0]];
     if (v instanceof Float64Array) {
-      if (!finiteTyped(v)) return undefined;
+      // Trusted: the caller's generated code tests the elements it reads, and the caller tests
+      // the point itself (finiteTyped) wherever that code cannot vouch for all of them.
+      if (!trust && !finiteTyped(v)) return undefined;
       const layout: Layout = { entries: [{ name: inputs[0], size: v.length, offset: 0 }], n: v.length, key: `${inputs[0]}:${v.length}` };
-      return { layout, x: v };
+      return { layout, x: v, checked: !trust };
     }
   }
   let n = 0;
@@ -187,12 +190,12 @@ export function plainPoint(fn: Fn, at: Point, alloc: (n: number) => Float64Array
     entries.push({ name, size: m, offset });
     offset += m;
   }
-  return { layout: { entries, n, key: entries.map((e) => `${e.name}:${e.size ?? 's'}`).join(',') }, x };
+  return { layout: { entries, n, key: entries.map((e) => `${e.name}:${e.size ?? 's'}`).join(',') }, x, checked: true };
 }
 
 /** Whether every entry is finite (x − x is 0 for a finite x, NaN otherwise, so the sum stays 0
  *  only when all are); a function of its own, so that its loop sees Float64Arrays only. */
-function finiteTyped(v: Float64Array): boolean {
+export function finiteTyped(v: Float64Array): boolean {
   let bad = 0;
   for (let k = 0; k < v.length; k++) bad += v[k] - v[k];
   return bad === 0;
