@@ -117,16 +117,18 @@ function dense(d: Float64Array, lo: number, hi: number, n: number, W: number): F
   return out;
 }
 
-/** Whether the 1-based ranges [a, b] in pairs cover 1 … n (see cover.ts). */
+/** Whether the 1-based ranges [a, b] in pairs cover 1 … n (see cover.ts): the covered prefix
+ *  grown until no range extends it (a loop's few ranges: no allocation, no sort). */
 function covered(ranges: readonly number[], n: number): boolean {
-  if (ranges.length === 2) return ranges[0] <= 1 && ranges[1] >= n;
-  const pairs: [number, number][] = [];
-  for (let k = 0; k < ranges.length; k += 2) pairs.push([ranges[k], ranges[k + 1]]);
-  pairs.sort((p, q) => p[0] - q[0]);
   let next = 1;
-  for (const [a, b] of pairs) {
-    if (a > next) return false;
-    if (b + 1 > next) next = b + 1;
+  for (let grown = true; grown && next <= n; ) {
+    grown = false;
+    for (let k = 0; k < ranges.length; k += 2) {
+      if (ranges[k] <= next && ranges[k + 1] >= next) {
+        next = ranges[k + 1] + 1;
+        grown = true;
+      }
+    }
   }
   return next > n;
 }
