@@ -209,7 +209,7 @@ function warmPoint(c: Compiled): { x: Float64Array; off: Int32Array; len: Int32A
 
 /** A reverse run's state, every field present from the start (one object shape for V8). */
 function newState(): ReverseState {
-  return { S: new Float64Array(1024), O: [], seed: () => new Float64Array(0), pushed: 0, G: undefined };
+  return { S: new Float64Array(1024), O: [], seed: () => new Float64Array(0), pushed: 0, G: undefined, finite: false };
 }
 
 /** Stacks kept per Fn and shape, so repeated gradients reuse their memory. */
@@ -239,7 +239,7 @@ export function compiledPullback(
   /** For a point nobody has tested yet: throws the point's error where it is not finite, run
    *  where the forward sweep cannot vouch for every element (cover.ts) and where the code fails. */
   verify?: () => void,
-): { value: number | Float64Array; grad: Float64Array; pushed: number } {
+): { value: number | Float64Array; grad: Float64Array; pushed: number; finite: boolean } {
   const st = stateOf(c);
   if (into && into.length !== layout.n) throw new UsageError(`out has ${into.length} entries; the answer has ${layout.n}`);
   // The caller's buffer is zeroed between the sweeps (only the adjoint sweep writes it), once the
@@ -256,7 +256,7 @@ export function compiledPullback(
   else grad = new Float64Array(layout.n);
   if (reuse) st.G = grad;
   const value = orInterpreter(fn, layout, x, budget, () => code(x, c.off, c.len, budget ?? DEFAULT_MAX_ITERATIONS, st, grad), verify);
-  return { value, grad, pushed: st.pushed };
+  return { value, grad, pushed: st.pushed, finite: st.finite };
 }
 
 export function forwardOf(fn: Fn, c: Compiled): ForwardCode | string {

@@ -138,7 +138,9 @@ function pullbacks(f: Fn, at: Point, options: Options, cotangents: (m: number) =
     m = outputs(v);
     return first(v);
   }, !typed, into, verify);
-  const rows = [own(r0.grad)];
+  // An adjoint sweep that tested its own writes (answerTest in reverse.ts) needs no scan.
+  if (r0.finite && typed) FINITE.add(r0.grad);
+  const rows = [r0.finite && typed ? r0.grad : own(r0.grad)];
   for (const w of cotangents(m) ?? []) rows.push(own(compiledPullback(f, layout, c, code, x, options.maxIterations, () => w, !typed).grad));
   if (rows.every((r) => FINITE.has(r))) FINITE.add(rows);
   const stats: Stats = { sweeps: rows.length, tapeLength: r0.pushed, tapeBytes: r0.pushed * 8, replayed: false, engine: 'compiled', compileMs };

@@ -25,6 +25,9 @@ export interface ReverseState {
   pushed: number;
   /** A gradient buffer reused between calls that copy it out (compiledPullback's `reuse`). */
   G?: Float64Array;
+  /** Whether the last adjoint sweep vouches that every entry it wrote into G is finite
+   *  (answerTest); false where it cannot say. */
+  finite: boolean;
 }
 
 /** (x, off, len, B, st, G): adds wᵀJ into G (zeros on entry) at the inputs' offsets and returns f(x). */
@@ -88,11 +91,13 @@ export function reverseSource(program: Program, inputs: readonly string[], kinds
   const reassigned = new Set([...walk(body)].filter((s) => s.kind === 'assign').map((s) => (s as { name: string }).name));
   const direct = (n: string) => inputs.includes(n) && kinds.get(n) === 'vector' && !reassigned.has(n);
   const head = [...inputs.map((name, i) => `${names.js(name)} = ${inputBinding(program, name, kinds.get(name), i)};`), ...data.map((name) => `${names.js(name)} = ${dataBinding(program, name)};`)];
+  const adjoint = g.reverse(body);
+  const adjointLines = cover && direct(inputs[0]) ? answerTest(adjoint, g.adj(inputs[0])) : adjoint;
   const lines = [
     'return function reverse(x, off, len, B, st, G) {',
     'let it = 0, sp = 0, S = st.S;',
     'const O = st.O;',
-    'let RES;',
+    'let RES, AC = 0;',
     ...coverHead(cover),
     names.all().length ? `let ${names.all().join(', ')};` : '',
     ...head,
@@ -107,7 +112,8 @@ export function reverseSource(program: Program, inputs: readonly string[], kinds
       if (direct(n)) return `let ${g.adj(n)} = G.subarray(off[${inputs.indexOf(n)}], off[${inputs.indexOf(n)}] + len[${inputs.indexOf(n)}]);`;
       return kinds.get(n) === 'vector' ? `let ${g.adj(n)} = ${js} === undefined ? undefined : new Float64Array(${js}.length);` : `let ${g.adj(n)} = 0;`;
     }),
-    ...g.reverse(body),
+    ...adjointLines,
+    `st.finite = ${adjointLines === adjoint ? 'false' : 'AC === 0'};`,
     ...inputs.map((name, i) => {
       if (!active.has(name) || direct(name)) return '';
       return kinds.get(name) === 'vector' ? `G.set(${g.adj(name)}, off[${i}]);` : `G[off[${i}]] = ${g.adj(name)};`;
@@ -120,6 +126,29 @@ export function reverseSource(program: Program, inputs: readonly string[], kinds
 }
 
 const tokens = (line: string): string[] => line.match(/[A-Za-z_$][\w$]*/g) ?? [];
+
+/**
+ * The answer's finiteness test folded into the adjoint sweep's writes, for the one input vector
+ * whose adjoint is G itself: G starts at 0 and every write is `a[s] += g`, so G ends finite when
+ * every value written is (a non-finite sum stays non-finite under +=, so the test misses
+ * nothing). Each write adds w − w (0 for a finite w) to AC. Where G is written any other way (a
+ * kernel, a loop over the whole vector), the lines are returned as they are (the same array), and
+ * the caller scans the answer.
+ */
+function answerTest(lines: readonly string[], a: string): readonly string[] {
+  const write = new RegExp(`^${a.replace(/\$/g, '\\$')}\\[([^\\]]+)\\] \\+= (.+);$`);
+  const out: string[] = [];
+  for (const line of lines) {
+    if (!tokens(line).includes(a)) {
+      out.push(line);
+      continue;
+    }
+    const m = write.exec(line);
+    if (!m) return lines;
+    out.push(`{ const w = (${a}[${m[1]}] += ${m[2]}); AC += w - w; }`);
+  }
+  return out;
+}
 
 class Reverse {
   /** Scalars the adjoint sweep reads (after the first pass); null: not yet known, all are saved. */

@@ -76,6 +76,24 @@ describe('a non-finite element of a Float64Array point', () => {
   });
 });
 
+describe('the answer tested by the adjoint sweep’s own writes', () => {
+  it('an overflowing gradient still reaches the interpreted sweeps (same answer or error as the interpreted engine)', () => {
+    for (const source of ['s = 0\nfor i = 1:length(x) { s = s + exp(x[i]) / 1e300 }\nreturn s', 's = 0\nfor i = 1:length(x) - 1 { s = s + x[i] * x[i + 1] * 1e300 }\nreturn s']) {
+      const fn = compile(source);
+      const x = Float64Array.of(1, 800, 2, 1e10);
+      const want = outcome(() => gradient(fn, { x: Array.from(x) }, { engine: 'interpreted' }));
+      const got = outcome(() => gradient(fn, { x }));
+      expect(got instanceof Object && 'x' in got ? Array.from((got as { x: Float64Array }).x) : got).toEqual(want instanceof Object && 'x' in want ? (want as { x: number[] }).x : want);
+    }
+  });
+  it('is folded only where every write into the gradient is one `+=` (Rosenbrock), not where a loop over the whole vector writes it', () => {
+    const { program, kinds } = planOf(ROSENBROCK);
+    expect(reverseSource(program, ['x'], kinds)).toContain('st.finite = AC === 0;');
+    const whole = planOf('s = 0\nfor i = 1:length(x) { s = s + x[i] }\nreturn s + sum(x)');
+    expect(reverseSource(whole.program, ['x'], whole.kinds)).toContain('st.finite = false;');
+  });
+});
+
 const planOf = (source: string) => {
   const program = parse(source);
   const kinds = variableKinds(program, new Map([['x', 'vector']]));
