@@ -98,7 +98,7 @@ export function primalOf(fn: Fn, c: Compiled): PrimalCode {
     () => primalSource(fn.program!, fn.inputs, c.kinds, c.dataNames),
     (code) => {
       const p = warmPoint(c);
-      repeat(() => code(p.x, p.off, p.len, WARM_BUDGET));
+      repeat(() => code(p.x, p.off, p.len, WARM_BUDGET, { ok: false }));
     },
   ) as PrimalCode;
 }
@@ -120,7 +120,7 @@ export function orInterpreter<T>(fn: Fn, layout: Layout, x: Float64Array, budget
 /** f at a flat point by the compiled primal: a number, or a vector's entries. */
 export function compiledValue(fn: Fn, layout: Layout, c: Compiled, x: Float64Array, budget?: number): number | Float64Array {
   const primal = primalOf(fn, c);
-  return orInterpreter(fn, layout, x, budget, () => primal(x, c.off, c.len, budget ?? DEFAULT_MAX_ITERATIONS));
+  return orInterpreter(fn, layout, x, budget, () => primal(x, c.off, c.len, budget ?? DEFAULT_MAX_ITERATIONS, { ok: false }));
 }
 
 /** NOT_FINITE: the point held a non-finite element (the caller answers as for any such point). */

@@ -11,7 +11,7 @@ import { fresh, ifLines, indent, Names, whileLines } from './emit';
 
 /** (x, off, len, B, V): the flat point, each input's offset and length, the iteration budget, and
  *  where to say whether the code found every element of the point finite (cover.ts). */
-export type PrimalCode = (x: Float64Array, off: Int32Array, len: Int32Array, budget: number, V?: { ok: boolean }) => number | Float64Array;
+export type PrimalCode = (x: Float64Array, off: Int32Array, len: Int32Array, budget: number, V: { ok: boolean }) => number | Float64Array;
 
 /** Source of the primal for inputs `inputs` (in layout order) of the given kinds. */
 export function primalSource(program: Program, inputs: readonly string[], kinds: ReadonlyMap<string, Kind>, data: readonly string[] = []): string {
@@ -96,7 +96,10 @@ class Primal {
       case 'return': {
         const f = this.flat(defined);
         const value = f.result(s.value);
-        const ok = this.names.cover ? [`if (V !== undefined) V.ok = ${coverOk(this.names.cover)};`] : [];
+        // Worked out and stored on every call (every caller passes V): a test run only for some
+        // callers leaves V8 no type feedback for it, and the optimized primal deoptimizes there
+        // again and again.
+        const ok = this.names.cover ? [`V.ok = ${coverOk(this.names.cover)};`] : [];
         return ['{', ...f.lines, ...ok, `return ${value};`, '}'];
       }
       case 'expr':
