@@ -1,9 +1,10 @@
 // Where generated code tests its one vector input's elements itself, so that the public verbs
 // need no pass of their own over a Float64Array point: a top-level `for` loop whose straight-line
-// body reads v[k + d] reads elements lo + d … hi + d on its trips, each read adds x − x (0 for
-// a finite x) to a sum, and the code says the point is finite only where the sum is 0 and the
-// loops' ranges together cover 1 … length(v). Anything else (a bail, a loop of no trips, a read
-// the plan does not prove) leaves the verb's own check to run.
+// body reads v[k + d] reads elements lo + d … hi + d on its trips, each read is added to a sum IC
+// (a sum with a non-finite term is non-finite, and stays so), and the code says the point is
+// finite only where IC is finite and the loops' ranges together cover 1 … length(v). Anything
+// else (a bail, a loop of no trips, a read the plan does not prove, a sum that overflowed) leaves
+// the verb's own check to run.
 import type { Expr, Stmt } from '../ast';
 import type { Kind } from './analyze';
 import { walk } from './analyze';
@@ -94,4 +95,4 @@ export function coverLines(c: Cover | undefined, s: ForStmt): string[] {
 
 /** The head's declarations, and the expression saying the point is finite (false without a plan). */
 export const coverHead = (c: Cover | undefined): string[] => (c ? ['let IC = 0;', 'const CV = [];'] : []);
-export const coverOk = (c: Cover | undefined): string => (c ? 'IC === 0 && R.covered(CV, len[0])' : 'false');
+export const coverOk = (c: Cover | undefined): string => (c ? 'IC - IC === 0 && R.covered(CV, len[0])' : 'false');

@@ -126,7 +126,7 @@ export class Flattener {
         if (this.checked && !this.scope.hoisted?.(key)) this.lines.push(`if (!(${slot} >>> 0 === ${slot} && ${slot} < ${v}.length)) ${BAIL}`);
         const val = this.tmp();
         this.lines.push(`const ${val} = ${v}[${slot}];`);
-        if (this.checked && this.scope.covered?.(key)) this.lines.push(`IC += ${val} - ${val};`);
+        if (this.checked && this.scope.covered?.(key)) this.lines.push(`IC += ${val};`);
         const n: Scalar = { t: 'index', name: e.name, slot, val };
         this.elements.set(key, n);
         return n;

@@ -113,7 +113,7 @@ export function reverseSource(program: Program, inputs: readonly string[], kinds
       return kinds.get(n) === 'vector' ? `let ${g.adj(n)} = ${js} === undefined ? undefined : new Float64Array(${js}.length);` : `let ${g.adj(n)} = 0;`;
     }),
     ...adjointLines,
-    `st.finite = ${adjointLines === adjoint ? 'false' : 'AC === 0'};`,
+    `st.finite = ${adjointLines === adjoint ? 'false' : 'AC - AC === 0'};`,
     ...inputs.map((name, i) => {
       if (!active.has(name) || direct(name)) return '';
       return kinds.get(name) === 'vector' ? `G.set(${g.adj(name)}, off[${i}]);` : `G[off[${i}]] = ${g.adj(name)};`;
@@ -131,7 +131,8 @@ const tokens = (line: string): string[] => line.match(/[A-Za-z_$][\w$]*/g) ?? []
  * The answer's finiteness test folded into the adjoint sweep's writes, for the one input vector
  * whose adjoint is G itself: G starts at 0 and every write is `a[s] += g`, so G ends finite when
  * every value written is (a non-finite sum stays non-finite under +=, so the test misses
- * nothing). Each write adds w − w (0 for a finite w) to AC. Where G is written any other way (a
+ * nothing). Each value written is added to AC, finite when they all are (or NaN, ±∞ after an
+ * overflow: then the caller scans the answer as before). Where G is written any other way (a
  * kernel, a loop over the whole vector), the lines are returned as they are (the same array), and
  * the caller scans the answer.
  */
@@ -145,7 +146,7 @@ function answerTest(lines: readonly string[], a: string): readonly string[] {
     }
     const m = write.exec(line);
     if (!m) return lines;
-    out.push(`{ const w = (${a}[${m[1]}] += ${m[2]}); AC += w - w; }`);
+    out.push(`AC += (${a}[${m[1]}] += ${m[2]});`);
   }
   return out;
 }
