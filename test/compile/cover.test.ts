@@ -126,3 +126,13 @@ describe('the plan', () => {
     expect(RUNTIME.covered([], 3)).toBe(false);
   });
 });
+
+describe('the adjoint sweep’s loop counter', () => {
+  it('is exact from an int32 start, a start beyond int32 and a fractional one', () => {
+    for (const lo of ['-3', '3000000000', '2147483646', '0.5']) {
+      const fn = compile(`s = 0\nfor i = ${lo}:${lo} + 2 { s = s + x[1] * i * i + x[2] * i }\nreturn s`);
+      const x = Float64Array.of(0.5, -0.25);
+      expect(Array.from(gradient(fn, { x }).x)).toEqual(gradient(fn, { x: Array.from(x) }, { engine: 'interpreted' }).x);
+    }
+  });
+});
