@@ -3,7 +3,7 @@
 import * as ast from '../ast';
 import type { Expr } from '../ast';
 import { Budget, Canon } from './canon';
-import { childrenOf, dagSize, postOrder, treeSize, treeSizes } from './dag';
+import { childrenOf, Dag, dagSize, postOrder, treeSize, treeSizes } from './dag';
 import { Factorer } from './factor';
 import { toCanonical } from './normalize';
 import { compile, Rewriter, type RuleIndex } from './pattern';
@@ -46,8 +46,29 @@ let compiled: RuleIndex | undefined;
  * polynomially with the size of the DAG. The result is never a larger DAG than `expr`.
  */
 export function simplify(expr: Expr, options: SimplifyOptions = {}): Simplified {
-  const all = simplifyAll([expr], options);
+  let all = simplifyAll([expr], options);
+  // One pass need not reach a fixed point: a square formed late in it (((3x)/(0 - x))^2 becomes
+  // 9x^2/(0 - x)^2) meets the even-power rules only in the next. The simplify verb runs passes
+  // until nothing changes on inputs that do not share (small by then, so a pass is cheap); a shared
+  // input keeps one pass, held by its DAG bound, which a pass over the result would no longer see.
+  // A derivative's partials (simplifyAll) get one pass: the speed the corpus measures.
+  const size = { tree: treeSize(expr), dag: dagSize(expr) };
+  for (let pass = 1; pass < MAX_PASSES && all.complete && size.tree <= 2 * size.dag; pass++) {
+    const again = simplifyAll(all.exprs, options);
+    const same = sameExpr(again.exprs[0], all.exprs[0]);
+    all = { ...again, steps: all.steps + again.steps };
+    if (same) break;
+  }
   return { expr: all.exprs[0], complete: all.complete, steps: all.steps };
+}
+
+/** Passes of `simplify` over an unshared input, at most (two or three reach the fixed point). */
+const MAX_PASSES = 4;
+
+/** Whether two expressions are equal as trees (interned in one DAG: one walk of each). */
+function sameExpr(a: Expr, b: Expr): boolean {
+  const dag = new Dag();
+  return dag.intern(a) === dag.intern(b);
 }
 
 /**
