@@ -8,7 +8,7 @@
 import type { Expr, Stmt } from '../ast';
 import type { Kind } from './analyze';
 import { walk } from './analyze';
-import { elementKey } from './hoist';
+import { elementKey, indexReads } from './hoist';
 
 type ForStmt = Extract<Stmt, { kind: 'for' }>;
 
@@ -35,7 +35,7 @@ export function coverPlan(body: readonly Stmt[], inputs: readonly string[], kind
     const ds = new Set<number>();
     for (const b of s.body) {
       for (const e of b.kind === 'assignIndex' ? [b.index, b.value] : [b.value]) {
-        for (const r of reads(e)) {
+        for (const r of indexReads(e)) {
           const d = r.name === v ? offset(r.index, s.name) : undefined;
           if (d === undefined) continue;
           ds.add(d);
@@ -61,28 +61,6 @@ function offset(e: Expr, k: string): number | undefined {
     return d === undefined ? undefined : -d;
   }
   return undefined;
-}
-
-/** Every element read in e, the index's own included (all are evaluated: expressions have no
- *  short-circuit). */
-function* reads(e: Expr): Generator<Extract<Expr, { kind: 'index' }>> {
-  switch (e.kind) {
-    case 'index':
-      yield e;
-      yield* reads(e.index);
-      break;
-    case 'call':
-      for (const a of e.args) yield* reads(a);
-      break;
-    case 'vector':
-      for (const a of e.items) yield* reads(a);
-      break;
-    case 'length':
-      yield* reads(e.arg);
-      break;
-    default:
-      break;
-  }
 }
 
 /** Lines after a covering loop's `lo` and `hi` are set: the elements its trips read, as 1-based

@@ -46,7 +46,9 @@ function* exprsOf(body: readonly Stmt[]): Generator<Expr> {
   }
 }
 
-function* indexReads(e: Expr): Generator<Extract<Expr, { kind: 'index' }>> {
+/** Every element read in e, the index's own included (all are evaluated: expressions have no
+ *  short-circuit). */
+export function* indexReads(e: Expr): Generator<Extract<Expr, { kind: 'index' }>> {
   switch (e.kind) {
     case 'index':
       yield e;
