@@ -72,25 +72,24 @@ export function* indexReads(e: Expr): Generator<Extract<Expr, { kind: 'index' }>
 
 const AFFINE_OPS: Record<string, string> = { add: '+', subtract: '-', multiply: '*' };
 
-/** Whether e is affine in the counter with integer leaves the loop does not change: 'k' where it
- *  reads the counter, 'c' where it is loop-invariant, undefined otherwise. */
-function affine(e: Expr, counter: string, changed: ReadonlySet<string>, scope: Scope): 'k' | 'c' | undefined {
+/** The counters e reads, where e is affine in them jointly with integer leaves that do not
+ *  change (`fixed`): no product of two counter-dependent parts; undefined where it is not. */
+export function affineIn(e: Expr, counters: readonly string[], fixed: (name: string) => boolean, scope: Scope): Set<string> | undefined {
   switch (e.kind) {
     case 'number':
-      return Number.isInteger(e.value) ? 'c' : undefined;
+      return Number.isInteger(e.value) ? new Set() : undefined;
     case 'variable':
-      if (e.name === counter) return 'k';
-      return !changed.has(e.name) && scope.kind(e.name) === 'scalar' ? 'c' : undefined;
+      if (counters.includes(e.name)) return new Set([e.name]);
+      return fixed(e.name) && scope.kind(e.name) === 'scalar' ? new Set() : undefined;
     case 'length':
-      return e.arg.kind === 'variable' && !changed.has(e.arg.name) && scope.kind(e.arg.name) === 'vector' ? 'c' : undefined;
+      return e.arg.kind === 'variable' && fixed(e.arg.name) && scope.kind(e.arg.name) === 'vector' ? new Set() : undefined;
     case 'call': {
-      if (e.op === 'unaryMinus' && e.args.length === 1) return affine(e.args[0], counter, changed, scope);
+      if (e.op === 'unaryMinus' && e.args.length === 1) return affineIn(e.args[0], counters, fixed, scope);
       if (!(e.op in AFFINE_OPS) || e.args.length !== 2) return undefined;
-      const a = affine(e.args[0], counter, changed, scope);
-      const b = affine(e.args[1], counter, changed, scope);
-      if (a === undefined || b === undefined) return undefined;
-      if (e.op === 'multiply' && a === 'k' && b === 'k') return undefined;
-      return a === 'k' || b === 'k' ? 'k' : 'c';
+      const a = affineIn(e.args[0], counters, fixed, scope);
+      const b = affineIn(e.args[1], counters, fixed, scope);
+      if (!a || !b || (e.op === 'multiply' && a.size > 0 && b.size > 0)) return undefined;
+      return new Set([...a, ...b]);
     }
     case 'constant':
     case 'index':
@@ -99,31 +98,34 @@ function affine(e: Expr, counter: string, changed: ReadonlySet<string>, scope: S
   }
 }
 
-/** JavaScript for e with the counter replaced by `at`; every intermediate value's text goes into
- *  `parts` (each must be a safe integer for the arithmetic to be exact). */
-export function valueAt(e: Expr, counter: string, at: string, scope: Scope, parts: string[]): string {
+/** JavaScript for an affine e with its counters replaced by `at`'s texts; every intermediate
+ *  value's text goes into `parts` (each must be a safe integer for the arithmetic to be exact). */
+export function textAt(e: Expr, at: Readonly<Record<string, string>>, scope: Scope, parts: string[]): string {
   let text: string;
   switch (e.kind) {
     case 'number':
       text = e.value < 0 || Object.is(e.value, -0) ? `(${e.value})` : String(e.value);
       break;
     case 'variable':
-      text = e.name === counter ? at : scope.js(e.name);
+      text = at[e.name] ?? scope.js(e.name);
       break;
     case 'length':
       text = `${scope.js((e.arg as Extract<Expr, { kind: 'variable' }>).name)}?.length`;
       break;
     case 'call': {
-      const args = e.args.map((a) => valueAt(a, counter, at, scope, parts));
+      const args = e.args.map((a) => textAt(a, at, scope, parts));
       text = e.op === 'unaryMinus' ? `(-${args[0]})` : `(${args[0]} ${AFFINE_OPS[e.op]} ${args[1]})`;
       break;
     }
     default:
-      throw new Error('valueAt: not an affine index');
+      throw new Error('textAt: not an affine index');
   }
   parts.push(text);
   return text;
 }
+
+/** textAt for one counter. */
+export const valueAt = (e: Expr, counter: string, at: string, scope: Scope, parts: string[]): string => textAt(e, { [counter]: at }, scope, parts);
 
 export interface Hoist {
   /** Statements before the loop (after `lo` and `hi` are set) that set the flag. */
@@ -146,7 +148,7 @@ export function hoist(s: ForStmt, scope: Scope, outer: ReadonlySet<string>): Hoi
     for (const r of indexReads(e)) {
       const key = elementKey(r.name, r.index);
       if (outer.has(key) || reads.has(key) || changed.has(r.name) || scope.kind(r.name) !== 'vector') continue;
-      if (affine(r.index, s.name, changed, scope) !== undefined) reads.set(key, r);
+      if (affineIn(r.index, [s.name], (n) => !changed.has(n), scope) !== undefined) reads.set(key, r);
     }
   }
   if (reads.size === 0) return undefined;

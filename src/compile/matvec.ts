@@ -12,6 +12,7 @@ import { walk } from './analyze';
 import { dotLoop, ROWS, type Rows } from './dot';
 import type { Names } from './emit';
 import type { Scope } from './flatten';
+import { affineIn, textAt } from './hoist';
 
 type ForStmt = Extract<Stmt, { kind: 'for' }>;
 type Read = Extract<Expr, { kind: 'index' }>;
@@ -29,55 +30,6 @@ function written(body: readonly Stmt[]): Set<string> {
   return out;
 }
 
-/** The counters e reads, where e is affine in them jointly with integer leaves that do not
- *  change (no product of two counter-dependent parts); undefined otherwise. */
-function affine(e: Expr, counters: readonly string[], fixed: (name: string) => boolean, scope: Scope): Set<string> | undefined {
-  switch (e.kind) {
-    case 'number':
-      return Number.isInteger(e.value) ? new Set() : undefined;
-    case 'variable':
-      if (counters.includes(e.name)) return new Set([e.name]);
-      return fixed(e.name) && scope.kind(e.name) === 'scalar' ? new Set() : undefined;
-    case 'length':
-      return e.arg.kind === 'variable' && fixed(e.arg.name) && scope.kind(e.arg.name) === 'vector' ? new Set() : undefined;
-    case 'call': {
-      if (e.op === 'unaryMinus' && e.args.length === 1) return affine(e.args[0], counters, fixed, scope);
-      if (!['add', 'subtract', 'multiply'].includes(e.op) || e.args.length !== 2) return undefined;
-      const a = affine(e.args[0], counters, fixed, scope);
-      const b = affine(e.args[1], counters, fixed, scope);
-      if (!a || !b || (e.op === 'multiply' && a.size > 0 && b.size > 0)) return undefined;
-      return new Set([...a, ...b]);
-    }
-    default:
-      return undefined;
-  }
-}
-
-/** JavaScript for an affine e with the counters replaced by `at`'s texts; every intermediate
- *  value's text goes into `parts` (each must be a safe integer for the arithmetic to be exact). */
-function textAt(e: Expr, at: Readonly<Record<string, string>>, scope: Scope, parts: string[]): string {
-  let text: string;
-  switch (e.kind) {
-    case 'number':
-      text = String(e.value);
-      break;
-    case 'variable':
-      text = at[e.name] ?? scope.js(e.name);
-      break;
-    case 'length':
-      text = `${scope.js((e.arg as Extract<Expr, { kind: 'variable' }>).name)}?.length`;
-      break;
-    case 'call': {
-      const args = e.args.map((a) => textAt(a, at, scope, parts));
-      text = e.op === 'unaryMinus' ? `(-${args[0]})` : `(${args[0]} ${{ add: '+', subtract: '-', multiply: '*' }[e.op as 'add']} ${args[1]})`;
-      break;
-    }
-    default:
-      throw new Error('textAt: not an affine index');
-  }
-  parts.push(text);
-  return text;
-}
 
 /** The first `z = c` directly followed by a dot-product loop over z in the outer loop's body whose
  *  reads and bounds qualify (see the header). */
@@ -95,8 +47,8 @@ function site(s: ForStmt, scope: Scope, active: ReadonlySet<string>): Site | und
     const d = dotLoop(inner, b.name, term, active);
     if (!d) continue;
     const counters = [s.name, inner.name];
-    const reads = d.reads.every((r) => fixed(r.name) && scope.kind(r.name) === 'vector' && affine(r.index, counters, fixed, scope));
-    const bounds = [inner.from, inner.to].every((e) => affine(e, counters, fixed, scope)?.size === 0);
+    const reads = d.reads.every((r) => fixed(r.name) && scope.kind(r.name) === 'vector' && affineIn(r.index, counters, fixed, scope));
+    const bounds = [inner.from, inner.to].every((e) => affineIn(e, counters, fixed, scope)?.size === 0);
     if (reads && bounds) return { inner, c: init.value.value, reads: d.reads };
   }
   return undefined;
