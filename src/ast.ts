@@ -47,6 +47,10 @@ export interface Program {
 
 export type Node = Expr | Cond | Stmt | Program;
 
+/** The `kind`s of each part of the union, for telling a node from other values at run time. */
+export const EXPR_KINDS: ReadonlySet<string> = new Set(['number', 'constant', 'variable', 'call', 'vector', 'index', 'length'] satisfies Expr['kind'][]);
+export const NODE_KINDS: ReadonlySet<string> = new Set([...EXPR_KINDS, ...(['compare', 'logical', 'not', 'assign', 'assignIndex', 'while', 'if', 'for', 'return', 'expr', 'program'] satisfies Node['kind'][])]);
+
 // Constructors. The span is last and optional so that code building ASTs (the symbolic
 // differentiator, tests) need not invent positions.
 export const num = (value: number, span = NO_SPAN): Expr => ({ kind: 'number', value, span });

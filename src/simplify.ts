@@ -8,15 +8,13 @@ import { SymbolicDomain } from './diff/expr';
 import { UnsupportedError, UsageError } from './errors';
 import { simplify as simplifyExpr, type Simplified, type SimplifyOptions } from './symbolic/simplify';
 
-const EXPR_KINDS = new Set(['number', 'constant', 'variable', 'call', 'vector', 'index', 'length']);
-
 export function simplify(f: Expr | FnLike, options: SimplifyOptions & CompileOptions = {}): Simplified {
   return simplifyExpr(expressionOf(f, options), options);
 }
 
 /** The expression a function computes: its returned expression as written, or built on symbols. */
 export function expressionOf(f: Expr | FnLike, options: CompileOptions = {}): Expr {
-  if (f !== null && typeof f === 'object' && EXPR_KINDS.has((f as { kind: string }).kind)) return f as Expr;
+  if (f !== null && typeof f === 'object' && ast.EXPR_KINDS.has((f as { kind: string }).kind)) return f as Expr;
   const fn = compile(f as FnLike, options);
   if (!fn.program) throw new UsageError('simplify needs a function with a program; this one was built from expressions');
   const direct = returned(fn.program.body, fn.inputs);

@@ -1,7 +1,7 @@
 // What the public printers take: a node, simplify()'s result, a compiled function, or source text,
 // so that print(simplify('x + x')) reads as it is written; anything else is a usage error saying
 // what was passed, never a TypeError from inside the printer.
-import type { Node } from '../ast';
+import { NODE_KINDS, type Node } from '../ast';
 import type { Fn } from '../diff/fn';
 import { UsageError } from '../errors';
 import { parse } from '../parse/parse';
@@ -11,13 +11,11 @@ import { print as textOf } from './print';
 
 export type Printable = Node | Simplified | Fn | string;
 
-const KINDS = new Set(['number', 'constant', 'variable', 'call', 'vector', 'index', 'length', 'compare', 'logical', 'not', 'assign', 'assignIndex', 'while', 'if', 'for', 'return', 'expr', 'program']);
-
 function nodeOf(v: unknown, verb: string): Node {
   if (typeof v === 'string') return parse(v);
   if (v !== null && typeof v === 'object') {
     const kind = (v as { kind?: unknown }).kind;
-    if (typeof kind === 'string' && KINDS.has(kind)) return v as Node;
+    if (typeof kind === 'string' && NODE_KINDS.has(kind)) return v as Node;
     if (kind === 'fn') {
       const program = (v as Fn).program;
       if (program) return program;
